@@ -1,0 +1,91 @@
+// base/document.h: the document model shared by every stage.
+//
+// A Document is one report as read by ingest (source, raw bytes, metadata
+// given by the input) and, after cleaning by extract, its title, language,
+// ordered blocks and the audit trail of removed lines. The model holds data
+// only; the stages that fill it live in ingest/ and extract/.
+//
+// Thread-safety: a plain value type.
+#ifndef RSH_BASE_DOCUMENT_H_
+#define RSH_BASE_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rashomon {
+
+// What a kept block of an article is.
+enum class BlockKind {
+  kTitle,
+  kStandfirst,  // The deck or lead summary printed under the title.
+  kDateline,    // "WASHINGTON:" or "Paris, 3 May —".
+  kHeading,     // An intertitle inside the body.
+  kBody,
+  kQuote,     // A paragraph that is a quotation.
+  kCaption,   // Text describing a picture or slide, credit cut off.
+  kSummary,   // Bullet points of a "key points" box.
+};
+
+// Stable lower-case name, e.g. "standfirst".
+std::string_view BlockKindName(BlockKind kind);
+
+struct Block {
+  BlockKind kind = BlockKind::kBody;
+  std::string text;
+};
+
+// Why a line was removed. Names are part of the JSON output and of
+// docs/cleaning.md.
+enum class RemoveReason {
+  kAdMarker,     // "Advertisement", "Sponsored content".
+  kPromo,        // Self-promotion: apps, newsletters, "latest news on X".
+  kCredit,       // Photo or copyright credit.
+  kCaption,      // A photo caption marked as such ("(file photo)").
+  kWidget,       // Share, comment, tag and follow widgets.
+  kRelatedLink,  // "Read also", "More from", teaser links.
+  kRepeat,       // A line printed earlier in the same document.
+  kTemplate,     // Template text: CMS placeholders, AI notices, lines
+                 // shared by unrelated documents of one batch.
+  kAuthorBio,    // "About the author" boxes.
+};
+
+// Stable lower_snake name, e.g. "ad_marker".
+std::string_view RemoveReasonName(RemoveReason reason);
+
+struct RemovedLine {
+  std::string text;
+  RemoveReason reason = RemoveReason::kTemplate;
+  // Name of the rule that fired, for auditing ("ui_label", "cross_doc").
+  std::string rule;
+};
+
+struct Document {
+  // Where the document came from: a path, `path:line` or an id for a JSONL
+  // line, a URL, or `stdin:N`. Used in every output.
+  std::string source;
+  std::string url;        // Empty when unknown.
+  std::string published;  // As given by the input (ISO 8601 when known).
+  std::string outlet;     // Publisher name given by the input, if any.
+  std::vector<std::string> authors;
+  std::string given_title;  // Title given by the input, if any.
+
+  // The bytes as read; for JSONL the `text` field.
+  std::string raw;
+
+  // Filled by cleaning.
+  std::string title;
+  std::string language;  // ISO 639-1 code such as "en", or "und".
+  double language_confidence = 0.0;  // 0..1.
+  std::vector<Block> blocks;
+  std::vector<RemovedLine> removed;
+  // Non-fatal problems such as replaced invalid UTF-8 bytes.
+  std::vector<std::string> warnings;
+
+  // The kept blocks joined by blank lines.
+  std::string CleanText() const;
+};
+
+}  // namespace rashomon
+
+#endif  // RSH_BASE_DOCUMENT_H_

@@ -1,0 +1,32 @@
+// text/normalize.h: Unicode normalisation (ICU NFC) and whitespace tidying.
+//
+// Cleaning compares lines and the later stages compare words, so text is
+// brought to NFC first: "é" typed as e + U+0301 and as U+00E9 become equal.
+// Already-normalised text (the common case) is detected by ICU's quick check
+// and returned without conversion.
+//
+// Thread-safety: thread-safe (ICU's normaliser instance is shared, immutable).
+#ifndef RSH_TEXT_NORMALIZE_H_
+#define RSH_TEXT_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+
+namespace rashomon::text {
+
+// Returns `utf8` in Normalization Form C. REQUIRES: IsValidUtf8(utf8).
+std::string NormalizeNfc(std::string_view utf8);
+
+// Returns `line` with leading and trailing white space removed (ASCII white
+// space, U+00A0 NO-BREAK SPACE, U+2000..U+200B, U+202F, U+205F, U+3000,
+// U+FEFF) and inner runs of white space collapsed to one ASCII space.
+std::string CollapseWhitespace(std::string_view line);
+
+// Returns a key for comparing lines loosely: case folded (ICU full folding),
+// letters and digits kept, every run of anything else turned into one space,
+// trimmed. "“The Enemy”, China!" -> "the enemy china".
+std::string LooseKey(std::string_view utf8);
+
+}  // namespace rashomon::text
+
+#endif  // RSH_TEXT_NORMALIZE_H_
