@@ -47,8 +47,13 @@ TEST(ResultTest, MacrosPropagateTheFirstError) {
 
 TEST(DocumentTest, CleanTextJoinsBlocksWithBlankLines) {
   Document d;
-  d.blocks.push_back({BlockKind::kTitle, "T"});
-  d.blocks.push_back({BlockKind::kBody, "B one."});
+  Block title;
+  title.kind = BlockKind::kTitle;
+  title.text = "T";
+  Block body;
+  body.text = "B one.";
+  d.blocks.push_back(title);
+  d.blocks.push_back(body);
   EXPECT_EQ(d.CleanText(), "T\n\nB one.");
   EXPECT_EQ(BlockKindName(BlockKind::kStandfirst), "standfirst");
   EXPECT_EQ(RemoveReasonName(RemoveReason::kRelatedLink), "related_link");

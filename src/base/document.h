@@ -33,6 +33,7 @@ std::string_view BlockKindName(BlockKind kind);
 struct Block {
   BlockKind kind = BlockKind::kBody;
   std::string text;
+  int line = 0;  // 1-based line of the cleaned input where it starts; 0 if unknown.
 };
 
 // Why a line was removed. Names are part of the JSON output and of
@@ -58,6 +59,7 @@ struct RemovedLine {
   RemoveReason reason = RemoveReason::kTemplate;
   // Name of the rule that fired, for auditing ("ui_label", "cross_doc").
   std::string rule;
+  int line = 0;  // 1-based line of the input it was on; 0 if unknown.
 };
 
 struct Document {

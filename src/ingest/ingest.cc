@@ -1,0 +1,265 @@
+#include "ingest/ingest.h"
+
+#include <cctype>
+#include <memory>
+#include <utility>
+
+#include "ingest/decompress.h"
+#include "ingest/jsonl.h"
+
+namespace rashomon::ingest {
+namespace {
+
+using internal::Compression;
+using internal::JsonlReader;
+using internal::SizeLimitMessage;
+
+constexpr const char* kNoReadableFiles =
+    "folder holds no readable files (looked for .txt, .text, .md, .jsonl, .jsonl.gz, "
+    ".jsonl.zst)";
+// Folders nested deeper are reported, not read: a budget against symbolic
+// link loops, which FileInfo cannot reveal.
+constexpr size_t kMaxFolderDepth = 32;
+
+enum class FileKind { kUnknown, kText, kJsonl, kJsonlGzip, kJsonlZstd };
+
+bool EndsWithNoCase(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  name.remove_prefix(name.size() - suffix.size());
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(name[i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+FileKind KindOfName(std::string_view name) {
+  if (EndsWithNoCase(name, ".jsonl")) return FileKind::kJsonl;
+  if (EndsWithNoCase(name, ".jsonl.gz")) return FileKind::kJsonlGzip;
+  if (EndsWithNoCase(name, ".jsonl.zst")) return FileKind::kJsonlZstd;
+  if (EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".text") ||
+      EndsWithNoCase(name, ".md")) {
+    return FileKind::kText;
+  }
+  return FileKind::kUnknown;
+}
+
+std::string JoinPath(const std::string& folder, const std::string& name) {
+  if (!folder.empty() && folder.back() == '/') return folder + name;
+  return folder + "/" + name;
+}
+
+// The reason shown for a failed Stat, ListDir or ReadFile.
+std::string ReasonOf(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kNotFound: return "no such file or folder";
+    case StatusCode::kPermissionDenied: return "permission denied";
+    default: return status.message();
+  }
+}
+
+class Reader {
+ public:
+  Reader(const IngestOptions& options, const FileSystem* fs,
+         const std::function<void(Document)>& on_document,
+         const std::function<void(const InputError&)>& on_error)
+      : options_(options), fs_(fs), on_error_(on_error), deliver_([this, &on_document](Document d) {
+          ++documents_;
+          on_document(std::move(d));
+        }) {}
+
+  size_t documents() const { return documents_; }
+
+  // Reads one path named by the user: `-`, a folder or a file.
+  void ReadArgument(const std::string& path) {
+    if (path == "-") {
+      ReadStdin();
+      return;
+    }
+    FileInfo info;
+    Status status = fs_->Stat(path, &info);
+    if (!status.ok()) {
+      Error(path, ReasonOf(status));
+    } else if (info.type == FileType::kDirectory) {
+      ReadFolder(path);
+    } else {
+      FileKind kind = KindOfName(path);
+      ReadFile(path, info, kind == FileKind::kUnknown ? FileKind::kText : kind);
+    }
+  }
+
+  void ReadStdin() {
+    std::string bytes;
+    Status status = rashomon::ReadStdin(options_.max_bytes, &bytes);
+    if (!status.ok()) {
+      Error("stdin", ReasonOf(status));
+      return;
+    }
+    ReadStdinBytes(bytes);
+  }
+
+  void ReadStdinBytes(std::string_view bytes) {
+    if (bytes.empty()) return Error("stdin", "empty input");
+    if (bytes.size() > options_.max_bytes) {
+      return Error("stdin", SizeLimitMessage("input", bytes.size(), options_.max_bytes));
+    }
+    if (std::string kind = SniffBinary(bytes); !kind.empty()) {
+      return Error("stdin", "binary input (" + kind + "), not text");
+    }
+    if (internal::LooksLikeJsonl(bytes)) {
+      JsonlReader reader("stdin", options_.max_bytes, deliver_, on_error_);
+      reader.Feed(bytes);
+      reader.Finish(/*complete=*/true);
+      return;
+    }
+    Document doc;
+    doc.source = "stdin:1";
+    doc.raw.assign(bytes);
+    deliver_(std::move(doc));
+  }
+
+ private:
+  void Error(std::string source, std::string reason) {
+    on_error_(InputError{std::move(source), std::move(reason)});
+  }
+
+  // Reads the files under `root` depth first, entries in bytewise order,
+  // without recursion.
+  void ReadFolder(const std::string& root) {
+    struct Frame {
+      std::string path;
+      std::vector<std::string> names;
+      size_t next = 0;
+    };
+    std::vector<Frame> stack(1);
+    stack[0].path = root;
+    if (Status s = fs_->ListDir(root, &stack[0].names); !s.ok()) {
+      return Error(root, ReasonOf(s));
+    }
+    size_t candidates = 0;  // Files with a readable extension.
+    size_t problems = 0;    // Entries reported while walking.
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next == top.names.size()) {
+        stack.pop_back();
+        continue;
+      }
+      const std::string& name = top.names[top.next++];
+      if (name.empty() || name[0] == '.') continue;
+      std::string path = JoinPath(top.path, name);
+      FileKind kind = KindOfName(name);
+      FileInfo info;
+      if (Status s = fs_->Stat(path, &info); !s.ok()) {
+        // A dangling link with an unknown extension is as skippable as a file.
+        if (kind != FileKind::kUnknown) {
+          Error(path, ReasonOf(s));
+          ++problems;
+        }
+        continue;
+      }
+      if (info.type == FileType::kDirectory) {
+        Frame child;
+        child.path = std::move(path);
+        if (stack.size() >= kMaxFolderDepth) {
+          Error(child.path, "folders nested more than " + std::to_string(kMaxFolderDepth) +
+                                " deep (a symbolic link loop?); not read");
+          ++problems;
+        } else if (Status s = fs_->ListDir(child.path, &child.names); !s.ok()) {
+          Error(child.path, ReasonOf(s));
+          ++problems;
+        } else {
+          stack.push_back(std::move(child));  // Invalidates `top` and `name`.
+        }
+      } else if (info.type == FileType::kRegular && kind != FileKind::kUnknown) {
+        ++candidates;
+        ReadFile(path, info, kind);
+      }
+    }
+    if (candidates == 0 && problems == 0) Error(root, kNoReadableFiles);
+  }
+
+  void ReadFile(const std::string& path, const FileInfo& info, FileKind kind) {
+    // Checked before reading, so that a huge file costs nothing.
+    if (info.type == FileType::kRegular && info.size == 0) return Error(path, "empty file");
+    if (kind == FileKind::kJsonlGzip) return ReadCompressed(path, Compression::kGzip);
+    if (kind == FileKind::kJsonlZstd) return ReadCompressed(path, Compression::kZstd);
+    if (info.type == FileType::kRegular && info.size > options_.max_bytes) {
+      return Error(path, SizeLimitMessage("input", info.size, options_.max_bytes));
+    }
+    std::string bytes;
+    if (Status s = fs_->ReadFile(path, options_.max_bytes, &bytes); !s.ok()) {
+      return Error(path, ReasonOf(s));
+    }
+    if (bytes.empty()) return Error(path, "empty file");
+    if (std::string binary = SniffBinary(bytes); !binary.empty()) {
+      return Error(path, "binary file (" + binary + "), not text");
+    }
+    if (kind == FileKind::kJsonl) {
+      JsonlReader reader(path, options_.max_bytes, deliver_, on_error_);
+      reader.Feed(bytes);
+      reader.Finish(/*complete=*/true);
+      if (reader.non_blank_lines() == 0) Error(path, "only blank lines");
+      return;
+    }
+    Document doc;
+    doc.source = path;
+    doc.raw = std::move(bytes);
+    deliver_(std::move(doc));
+  }
+
+  // Streams a compressed JSONL file: only one chunk and one line are held.
+  void ReadCompressed(const std::string& path, Compression compression) {
+    std::unique_ptr<internal::ByteSource> source;
+    std::string whole;  // The compressed bytes, for a FileSystem other than the disk.
+    if (fs_ == &RealFileSystem()) {
+      auto opened = internal::OpenFileByteSource(path);
+      if (!opened.ok()) return Error(path, ReasonOf(opened.status()));
+      source = std::move(*opened);
+    } else {
+      // FileSystem offers no streaming read; the compressed size is bounded
+      // by the decompressed limit, as it cannot usefully exceed it much.
+      if (Status s = fs_->ReadFile(path, options_.max_decompressed_bytes, &whole); !s.ok()) {
+        return Error(path, ReasonOf(s));
+      }
+      source = std::make_unique<internal::MemoryByteSource>(whole);
+    }
+    JsonlReader reader(path, options_.max_bytes, deliver_, on_error_);
+    uint64_t total = 0;
+    Status status = internal::Decompress(compression, *source, options_.max_decompressed_bytes,
+                                         [&](std::string_view piece) {
+                                           total += piece.size();
+                                           reader.Feed(piece);
+                                         });
+    reader.Finish(/*complete=*/status.ok());
+    if (!status.ok()) {
+      Error(path, ReasonOf(status));
+    } else if (reader.non_blank_lines() == 0) {
+      Error(path, total == 0 ? "empty file once decompressed" : "only blank lines");
+    }
+  }
+
+  const IngestOptions& options_;
+  const FileSystem* fs_;
+  const std::function<void(const InputError&)>& on_error_;
+  const std::function<void(Document)> deliver_;  // Counts, then calls on_document.
+  size_t documents_ = 0;
+};
+
+}  // namespace
+
+size_t ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,
+                  const FileSystem& fs, const std::function<void(Document)>& on_document,
+                  const std::function<void(const InputError&)>& on_error) {
+  Reader reader(options, &fs, on_document, on_error);
+  for (const std::string& path : paths) reader.ReadArgument(path);
+  return reader.documents();
+}
+
+size_t ReadStdinBytes(std::string_view bytes, const IngestOptions& options,
+                      const std::function<void(Document)>& on_document,
+                      const std::function<void(const InputError&)>& on_error) {
+  Reader reader(options, &RealFileSystem(), on_document, on_error);
+  reader.ReadStdinBytes(bytes);
+  return reader.documents();
+}
+
+}  // namespace rashomon::ingest

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/document.h"
@@ -61,6 +62,17 @@ struct InputError {
 size_t ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options,
                   const FileSystem& fs, const std::function<void(Document)>& on_document,
                   const std::function<void(const InputError&)>& on_error);
+
+// Reads `bytes` as ReadInputs reads standard input: as JSONL when the first
+// non-blank byte is `{` and the first line is a JSON object with a string
+// `text` (sources: id, else url, else `stdin:N`), else as one text document
+// `stdin:1`. Rejections (reported with source `stdin`, or `stdin:N` for a
+// JSONL line): "empty input", a binary format, more than `options.max_bytes`
+// bytes. Returns the number of documents delivered. Keeps no reference to
+// `bytes`. Lets tests and servers feed a body without a real standard input.
+size_t ReadStdinBytes(std::string_view bytes, const IngestOptions& options,
+                      const std::function<void(Document)>& on_document,
+                      const std::function<void(const InputError&)>& on_error);
 
 // Names the binary format `bytes` starts with ("PNG image", "NUL bytes"),
 // or returns an empty string when the bytes may be text.

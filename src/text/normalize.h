@@ -14,17 +14,22 @@
 
 namespace rashomon::text {
 
-// Returns `utf8` in Normalization Form C. REQUIRES: IsValidUtf8(utf8).
+// Returns `utf8` in Normalization Form C. Texts of 2 GiB or more (past
+// ICU's 32-bit lengths) are returned unchanged. REQUIRES: IsValidUtf8(utf8).
 std::string NormalizeNfc(std::string_view utf8);
 
 // Returns `line` with leading and trailing white space removed (ASCII white
 // space, U+00A0 NO-BREAK SPACE, U+2000..U+200B, U+202F, U+205F, U+3000,
-// U+FEFF) and inner runs of white space collapsed to one ASCII space.
+// U+FEFF, and the rest of Unicode's White_Space: U+0085, U+1680, U+2028,
+// U+2029; see IsWhiteSpace in text/utf8.h) and inner runs of white space
+// collapsed to one ASCII space. Invalid UTF-8 bytes are copied unchanged.
 std::string CollapseWhitespace(std::string_view line);
 
-// Returns a key for comparing lines loosely: case folded (ICU full folding),
-// letters and digits kept, every run of anything else turned into one space,
-// trimmed. "“The Enemy”, China!" -> "the enemy china".
+// Returns a key for comparing lines loosely: case folded (ICU full folding,
+// "ß" -> "ss"), letters, decimal digits and combining marks kept (marks so
+// that Devanagari or Thai words stay whole), every run of anything else
+// turned into one space, trimmed. "“The Enemy”, China!" -> "the enemy china".
+// Invalid UTF-8 sequences count as separators.
 std::string LooseKey(std::string_view utf8);
 
 }  // namespace rashomon::text

@@ -1,10 +1,13 @@
 // text/tokens.h: word tokens with byte offsets.
 //
-// A word is a maximal run of letters, digits and combining marks, with inner
-// apostrophes (’ or ') and hyphens joining ("don't", "Putin-Xi"), and inner
-// '.' or ',' between digits ("1.6", "20,000"). Everything else separates.
-// Scripts written without spaces (Han, Hiragana, Katakana, Thai) give one
-// token per character here; dictionary segmentation is a later concern.
+// A word is a maximal run of letters, decimal digits and combining marks,
+// with inner apostrophes (’ or ') and hyphens (-, U+2010, U+2011, soft
+// hyphen) joining ("don't", "Putin-Xi"), as do ZWJ and ZWNJ (inside Persian
+// and Indic words), and inner '.' or ',' between digits ("1.6", "20,000").
+// Everything else separates. Scripts written without spaces (Han, Hiragana,
+// Katakana, Thai) give one token per character (with its combining marks)
+// here; dictionary segmentation is a later concern. Invalid UTF-8 bytes
+// separate.
 //
 // Thread-safety: pure functions.
 #ifndef RSH_TEXT_TOKENS_H_

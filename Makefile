@@ -1,0 +1,40 @@
+# rashomon: `make run` and `make test` are the two set-up commands.
+SHELL := /bin/bash
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+OUT ?= rashomon-out
+RSH := $(BUILD)/apps/rashomon
+
+.PHONY: deps build run test test-release test-asan bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > $(BUILD).configure.log 2>&1 || (cat $(BUILD).configure.log; exit 1)
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p $(OUT)
+	@$(RSH) clean examples/ --json --out $(OUT)/clean.jsonl
+	@$(RSH) clean examples/ > $(OUT)/clean.txt
+	@echo "rashomon: cleaned text in $(OUT)/clean.txt, with the audit trail in $(OUT)/clean.jsonl"
+
+test-release: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRSH_SANITIZE=ON \
+	  -DRSH_BUILD_BENCHMARKS=OFF > $(ASAN_BUILD).configure.log 2>&1 || (cat $(ASAN_BUILD).configure.log; exit 1)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit --timeout 600
+
+test: test-release test-asan
+
+bench: build
+	@bash bench/run_all.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(OUT) $(BUILD).configure.log $(ASAN_BUILD).configure.log

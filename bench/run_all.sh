@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every benchmark of bench/ against the build folder given as $1.
+set -euo pipefail
+build=${1:-build}
+echo "== clean_benchmark (Google Benchmark, generated articles)"
+"$build/bench/clean_benchmark" --benchmark_min_time=0.5
+echo "== clean_corpus (perf corpus)"
+"$build/bench/clean_corpus"

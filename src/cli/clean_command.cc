@@ -1,0 +1,138 @@
+#include "cli/clean_command.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "base/file_system.h"
+#include "base/parallel.h"
+#include "cli/cli.h"
+#include "extract/cleaner.h"
+#include "ingest/ingest.h"
+
+namespace rashomon::cli {
+namespace {
+
+nlohmann::json CleanedToJson(const Document& d) {
+  nlohmann::json j;
+  j["source"] = d.source;
+  if (!d.url.empty()) j["url"] = d.url;
+  j["title"] = d.title;
+  j["language"] = d.language;
+  j["language_confidence"] = d.language_confidence;
+  nlohmann::json blocks = nlohmann::json::array();
+  for (const Block& b : d.blocks) {
+    blocks.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
+  }
+  j["blocks"] = std::move(blocks);
+  nlohmann::json removed = nlohmann::json::array();
+  for (const RemovedLine& r : d.removed) {
+    removed.push_back({{"text", r.text},
+                       {"reason", RemoveReasonName(r.reason)},
+                       {"rule", r.rule},
+                       {"line", r.line}});
+  }
+  j["removed"] = std::move(removed);
+  j["warnings"] = d.warnings;
+  return j;
+}
+
+// Whether the inputs may yield several documents (then text output names each).
+bool MayYieldSeveral(const std::vector<std::string>& paths) {
+  if (paths.size() != 1) return true;
+  FileInfo info;
+  if (RealFileSystem().Stat(paths[0], &info).ok() && info.type == FileType::kDirectory) {
+    return true;
+  }
+  return paths[0].find(".jsonl") != std::string::npos || paths[0] == "-";
+}
+
+class Progress {
+ public:
+  explicit Progress(std::ostream& err) : err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
+  void Update(size_t done) {
+    if (enabled_ && done >= next_) {
+      err_ << "\rcleaned " << done << " documents" << std::flush;
+      next_ = done + 1000;
+      shown_ = true;
+    }
+  }
+  void Finish() {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  size_t next_ = 2000;
+};
+
+}  // namespace
+
+int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err) {
+  std::ofstream file;
+  std::ostream* out = &out_default;
+  if (!args.out_path.empty()) {
+    file.open(args.out_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "rashomon: cannot write " << args.out_path << "\n";
+      return kExitUsage;
+    }
+    out = &file;
+  }
+  extract::CleanOptions options;
+  options.threads = args.threads > 0 ? args.threads : HardwareThreads();
+  ingest::IngestOptions ingest_options;
+  ingest_options.max_bytes = args.max_bytes;
+  const bool headers = !args.json && MayYieldSeveral(args.paths);
+
+  std::vector<Document> batch;
+  size_t done = 0, rejected = 0;
+  Progress progress(err);
+  auto flush = [&] {
+    extract::CleanBatch(options, &batch);
+    for (const Document& d : batch) {
+      if (args.json) {
+        *out << CleanedToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+             << "\n";
+      } else {
+        if (headers) *out << "==> " << d.source << " <==\n";
+        *out << d.CleanText() << "\n";
+        if (headers) *out << "\n";
+      }
+    }
+    done += batch.size();
+    batch.clear();
+    progress.Update(done);
+  };
+  ingest::ReadInputs(
+      args.paths, ingest_options, RealFileSystem(),
+      [&](Document d) {
+        batch.push_back(std::move(d));
+        if (batch.size() >= static_cast<size_t>(std::max(1, args.batch))) flush();
+      },
+      [&](const ingest::InputError& e) {
+        ++rejected;
+        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+      });
+  flush();
+  progress.Finish();
+  out->flush();
+  if (!args.out_path.empty()) {
+    err << "rashomon: wrote " << done << " cleaned document(s) to " << args.out_path << "\n";
+  }
+  if (!*out) {
+    err << "rashomon: write error\n";
+    return kExitUsage;
+  }
+  if (rejected > 0) {
+    err << "rashomon: " << rejected << " input(s) rejected, " << done << " document(s) cleaned\n";
+    return kExitSomeInputsRejected;
+  }
+  return kExitOk;
+}
+
+}  // namespace rashomon::cli

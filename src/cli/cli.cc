@@ -1,0 +1,64 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "cli/clean_command.h"
+
+namespace rashomon::cli {
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{
+      "rashomon: many reports of one event in, one checked account out.\n"
+      "Reads plain text, folders and JSONL (.jsonl, .jsonl.gz, .jsonl.zst); `-` is stdin.",
+      "rashomon"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "rashomon 0.1.0");
+
+  CleanArgs clean;
+  CLI::App* clean_cmd = app.add_subcommand(
+      "clean",
+      "Clean articles: drop boilerplate (ads, promos, credits, widgets, related links, repeats,\n"
+      "template lines) and print the kept text, or JSON lines with the audit trail.");
+  clean_cmd->add_option("paths", clean.paths, "Files, folders, or - for standard input")
+      ->required();
+  clean_cmd->add_flag("--json", clean.json,
+                      "One JSON object per document per line, with blocks and removed lines");
+  clean_cmd->add_option("--max-bytes", clean.max_bytes,
+                        "Largest input file (or JSONL line) read, in bytes")
+      ->capture_default_str();
+  clean_cmd->add_option("--threads", clean.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  clean_cmd->add_option("--batch", clean.batch,
+                        "Documents cleaned together (lines shared by unrelated documents of a "
+                        "batch are template text)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  clean_cmd->add_option("--out", clean.out_path, "Write the output to this file, not stdout");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    out << "rashomon 0.1.0\n";
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    err << "rashomon: " << e.what() << "\n";
+    // Help for the subcommand that failed, when there is one.
+    for (const CLI::App* sub : app.get_subcommands()) {
+      err << sub->help();
+      return kExitUsage;
+    }
+    err << "Run 'rashomon --help' for usage.\n";
+    return kExitUsage;
+  }
+  if (clean_cmd->parsed()) return RunClean(clean, out, err);
+  return kExitUsage;
+}
+
+}  // namespace rashomon::cli

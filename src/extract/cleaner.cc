@@ -1,0 +1,351 @@
+#include "extract/cleaner.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "base/parallel.h"
+#include "extract/batch_templates.h"
+#include "extract/line_rules.h"
+#include "text/language.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace rashomon::extract {
+namespace {
+
+using internal::LineShape;
+using internal::LineView;
+using internal::RuleHit;
+
+// A bullet of a summary box is short.
+constexpr int kMaxSummaryWords = 40;
+constexpr int kMaxSummaryLines = 6;
+// A standfirst is one or two sentences.
+constexpr int kMaxStandfirstWords = 40;
+// The first line is a title when it is headline-shaped.
+constexpr int kMaxTitleWords = 25;
+// Kept lines that may follow an author label for it to be an author box.
+constexpr int kMaxAuthorBoxLines = 3;
+
+struct Line {
+  std::string text;
+  std::string lower;
+  std::string key;
+  int line_no = 0;
+  bool blank_before = false;
+  LineShape shape;
+  std::optional<RuleHit> hit;
+  uint64_t hash = 0;
+  LineView view() const { return LineView{text, lower, key}; }
+};
+
+struct Prepared {
+  std::vector<Line> lines;
+  size_t invalid_bytes = 0;
+};
+
+// What happens to one line.
+struct Decision {
+  bool removed = false;
+  RemoveReason reason = RemoveReason::kTemplate;
+  std::string_view rule;
+  std::optional<BlockKind> kind;
+  std::string kept_text;  // The text to keep when it differs from the line.
+};
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
+}
+
+void Prepare(const Document& doc, Prepared* p) {
+  std::string repaired;
+  p->invalid_bytes = text::RepairUtf8(doc.raw, &repaired);
+  std::string norm = text::NormalizeNfc(repaired);
+  std::string_view rest = norm;
+  int line_no = 0;
+  bool blank = true;
+  std::hash<std::string_view> hasher;
+  while (!rest.empty()) {
+    size_t end = rest.find_first_of("\r\n");
+    std::string_view raw = rest.substr(0, end);
+    if (end == std::string_view::npos) {
+      rest = {};
+    } else {
+      size_t skip = (rest[end] == '\r' && end + 1 < rest.size() && rest[end + 1] == '\n') ? 2 : 1;
+      rest.remove_prefix(end + skip);
+    }
+    ++line_no;
+    std::string text = text::CollapseWhitespace(raw);
+    if (text.empty()) {
+      blank = true;
+      continue;
+    }
+    Line line;
+    line.text = std::move(text);
+    line.lower = AsciiLower(line.text);
+    line.key = text::LooseKey(line.text);
+    line.line_no = line_no;
+    line.blank_before = blank;
+    blank = false;
+    line.shape = internal::MeasureLine(line.view());
+    line.hit = internal::MatchRemovalRule(line.view(), line.shape);
+    line.hash = hasher(line.key);
+    p->lines.push_back(std::move(line));
+  }
+}
+
+// Shared by unrelated documents yet written as a paragraph of prose: a
+// common quotation or a wire sentence, kept unless it pitches something.
+bool IsLongProse(const Line& l) {
+  return l.shape.ends_sentence && l.shape.words >= 20 &&
+         internal::PromoScore(l.view(), l.shape) < 1.5;
+}
+
+bool StartsWithBullet(std::string_view t) {
+  return t.starts_with("\xE2\x80\xA2") /* • */ || t.starts_with("- ") || t.starts_with("* ") ||
+         t.starts_with("\xE2\x80\x93 ") /* – */;
+}
+
+void Remove(Decision* d, RemoveReason reason, std::string_view rule) {
+  d->removed = true;
+  d->reason = reason;
+  d->rule = rule;
+}
+
+// Kept lines after a summary label are its bullets.
+void MarkSummaryBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].hit || lines[i].hit->rule != "summary_label") continue;
+    int count = 0;
+    for (size_t j = i + 1; j < lines.size() && count < kMaxSummaryLines; ++j) {
+      const Line& l = lines[j];
+      Decision& d = (*ds)[j];
+      if (d.removed) continue;
+      if (l.shape.words > kMaxSummaryWords || internal::IsDatelineLine(l.view(), l.shape)) break;
+      // A box is contiguous: a blank line ends it unless bullets go on.
+      if (count > 0 && l.blank_before && !StartsWithBullet(l.text)) break;
+      d.kind = BlockKind::kSummary;
+      ++count;
+    }
+  }
+}
+
+// Slides and photos: the caption before a credit line, and credits glued
+// to the end of a caption.
+void MarkCaptionsAndCredits(const std::vector<Line>& lines, std::vector<Decision>* ds,
+                            std::vector<RemovedLine>* cut_credits) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Decision& d = (*ds)[i];
+    const Line& l = lines[i];
+    if (d.removed) {
+      if (d.rule == "credit_line" && i > 0) {
+        const Line& prev = lines[i - 1];
+        Decision& pd = (*ds)[i - 1];
+        if (!pd.removed && !internal::IsProse(prev.shape) && prev.shape.words <= 25) {
+          pd.kind = BlockKind::kCaption;
+        }
+      }
+      continue;
+    }
+    size_t cut = internal::FindTrailingCredit(l.text);
+    if (cut == std::string::npos) continue;
+    std::string kept = text::CollapseWhitespace(std::string_view(l.text).substr(0, cut));
+    if (kept.empty()) continue;
+    RemovedLine credit;
+    credit.text = text::CollapseWhitespace(std::string_view(l.text).substr(cut));
+    credit.reason = RemoveReason::kCredit;
+    credit.rule = "trailing_credit";
+    credit.line = l.line_no;
+    cut_credits->push_back(std::move(credit));
+    d.kept_text = std::move(kept);
+    d.kind = BlockKind::kCaption;
+  }
+}
+
+// "About Jane Roe" near the end, followed by little but a bio, is an
+// author box; elsewhere such a line is an ordinary heading.
+void ResolveAuthorBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Decision& d = (*ds)[i];
+    if (!d.removed || d.rule != "author_label") continue;
+    std::vector<size_t> kept_after;
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (!(*ds)[j].removed) kept_after.push_back(j);
+    }
+    bool in_tail = i * 5 >= lines.size() * 3;
+    if (!in_tail || kept_after.size() > static_cast<size_t>(kMaxAuthorBoxLines)) {
+      d.removed = false;
+      d.rule = {};
+      continue;
+    }
+    for (size_t j : kept_after) Remove(&(*ds)[j], RemoveReason::kAuthorBio, "author_box");
+  }
+}
+
+// Self-promotion: a high promo score anywhere, a lower one in the tail.
+void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
+                  std::vector<Decision>* ds) {
+  std::vector<double> scores(lines.size(), 0.0);
+  size_t last_prose = 0;
+  bool any_prose = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if ((*ds)[i].removed) continue;
+    scores[i] = internal::PromoScore(lines[i].view(), lines[i].shape);
+    if (internal::IsProse(lines[i].shape) && lines[i].shape.words >= 15 && scores[i] < 2.0) {
+      last_prose = i;
+      any_prose = true;
+    }
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Decision& d = (*ds)[i];
+    if (d.removed) continue;
+    bool tail = any_prose && i > last_prose && i * 2 >= lines.size();
+    double threshold = tail ? options.promo_tail_threshold : options.promo_threshold;
+    if (scores[i] >= threshold) Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
+  }
+}
+
+// A line printed twice is kept once, at its first place.
+void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Decision& d = (*ds)[i];
+    if (d.removed) continue;
+    const std::string& key = d.kept_text.empty() ? lines[i].key : text::LooseKey(d.kept_text);
+    if (key.empty()) continue;
+    if (!seen.insert(key).second) Remove(&d, RemoveReason::kRepeat, "in_document");
+  }
+}
+
+BlockKind KindOf(const Line& l, bool is_last) {
+  if (internal::IsDatelineLine(l.view(), l.shape)) return BlockKind::kDateline;
+  if (l.shape.opens_with_quote && internal::IsProse(l.shape)) {
+    return BlockKind::kQuote;
+  }
+  if (!internal::IsProse(l.shape) && l.shape.words <= 20 && !is_last) return BlockKind::kHeading;
+  return BlockKind::kBody;
+}
+
+bool IsTitleShaped(const Line& l) {
+  if (l.shape.words == 0 || l.shape.words > kMaxTitleWords) return false;
+  if (!l.shape.ends_sentence) return true;
+  char last = l.text.back();
+  return last == '?' || last == '!';
+}
+
+void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
+              const CleanOptions& options, Document* doc) {
+  const std::vector<Line>& lines = p.lines;
+  std::vector<Decision> ds(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.hit) {
+      Remove(&ds[i], l.hit->reason, l.hit->rule);
+    } else if (l.key.empty()) {
+      Remove(&ds[i], RemoveReason::kTemplate, "no_words");
+    } else if (templates.count(l.hash) != 0 && !IsLongProse(l)) {
+      Remove(&ds[i], RemoveReason::kTemplate, "cross_document");
+    }
+  }
+  ResolveAuthorBoxes(lines, &ds);
+  MarkSummaryBoxes(lines, &ds);
+  std::vector<RemovedLine> cut_credits;
+  MarkCaptionsAndCredits(lines, &ds, &cut_credits);
+  RemovePromos(options, lines, &ds);
+  RemoveRepeats(lines, &ds);
+
+  doc->blocks.clear();
+  doc->removed.clear();
+  std::string given_key = text::LooseKey(doc->given_title);
+  size_t last_kept = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!ds[i].removed) last_kept = i;
+  }
+  size_t cut_index = 0;
+  bool first_kept = true;
+  bool after_title = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    const Decision& d = ds[i];
+    if (d.removed) {
+      RemovedLine r;
+      r.text = l.text;
+      r.reason = d.reason;
+      r.rule = std::string(d.rule);
+      r.line = l.line_no;
+      doc->removed.push_back(std::move(r));
+      continue;
+    }
+    while (cut_index < cut_credits.size() && cut_credits[cut_index].line < l.line_no) {
+      doc->removed.push_back(cut_credits[cut_index++]);
+    }
+    Block b;
+    b.text = d.kept_text.empty() ? l.text : d.kept_text;
+    b.line = l.line_no;
+    if (d.kind) {
+      b.kind = *d.kind;
+    } else if (first_kept && (IsTitleShaped(l) || (!given_key.empty() && l.key == given_key))) {
+      b.kind = BlockKind::kTitle;
+    } else if (after_title && l.shape.words <= kMaxStandfirstWords &&
+               !internal::IsDatelineLine(l.view(), l.shape)) {
+      b.kind = BlockKind::kStandfirst;
+    } else {
+      b.kind = KindOf(l, i == last_kept);
+    }
+    after_title = b.kind == BlockKind::kTitle;
+    first_kept = false;
+    doc->blocks.push_back(std::move(b));
+    while (cut_index < cut_credits.size() && cut_credits[cut_index].line == l.line_no) {
+      doc->removed.push_back(cut_credits[cut_index++]);
+    }
+  }
+  while (cut_index < cut_credits.size()) doc->removed.push_back(cut_credits[cut_index++]);
+
+  doc->title = doc->given_title;
+  if (doc->title.empty() && !doc->blocks.empty() && doc->blocks[0].kind == BlockKind::kTitle) {
+    doc->title = doc->blocks[0].text;
+  }
+  text::LanguageGuess lang = text::DetectLanguage(doc->CleanText());
+  doc->language = lang.code;
+  doc->language_confidence = lang.confidence;
+  if (p.invalid_bytes > 0) {
+    doc->warnings.push_back("replaced " + std::to_string(p.invalid_bytes) +
+                            " invalid UTF-8 byte(s) with U+FFFD");
+  }
+}
+
+}  // namespace
+
+void CleanBatch(const CleanOptions& options, std::vector<Document>* docs) {
+  std::vector<Prepared> prepared(docs->size());
+  ParallelFor(docs->size(), options.threads,
+              [&](size_t i) { Prepare((*docs)[i], &prepared[i]); });
+  std::vector<std::vector<uint64_t>> hashes(docs->size());
+  for (size_t i = 0; i < docs->size(); ++i) {
+    for (const Line& l : prepared[i].lines) {
+      if (!l.key.empty()) hashes[i].push_back(l.hash);
+    }
+  }
+  std::unordered_set<uint64_t> templates = internal::FindTemplateLines(
+      hashes, options.template_min_documents, options.template_max_overlap);
+  ParallelFor(docs->size(), options.threads, [&](size_t i) {
+    Finalize(prepared[i], templates, options, &(*docs)[i]);
+    prepared[i] = Prepared();
+  });
+}
+
+void CleanDocument(const CleanOptions& options, Document* doc) {
+  Prepared p;
+  Prepare(*doc, &p);
+  Finalize(p, {}, options, doc);
+}
+
+}  // namespace rashomon::extract

@@ -1,0 +1,389 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/document.h"
+#include "extract/batch_templates.h"
+#include "extract/cleaner.h"
+#include "extract/line_rules.h"
+#include "text/normalize.h"
+
+namespace rashomon::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Document Doc(std::string source, std::string raw) {
+  Document d;
+  d.source = std::move(source);
+  d.raw = std::move(raw);
+  return d;
+}
+
+Document CleanOne(std::string raw) {
+  Document d = Doc("t", std::move(raw));
+  CleanDocument(CleanOptions(), &d);
+  return d;
+}
+
+// "kind:text|kind:text" of the kept blocks.
+std::string Blocks(const Document& d) {
+  std::string out;
+  for (const Block& b : d.blocks) {
+    if (!out.empty()) out += "|";
+    out += std::string(BlockKindName(b.kind)) + ":" + b.text;
+  }
+  return out;
+}
+
+// "reason:text|..." of the removed lines.
+std::string Removed(const Document& d) {
+  std::string out;
+  for (const RemovedLine& r : d.removed) {
+    if (!out.empty()) out += "|";
+    out += std::string(RemoveReasonName(r.reason)) + ":" + r.text;
+  }
+  return out;
+}
+
+std::string RemovalOf(const std::string& line) {
+  internal::LineView v;
+  std::string lower = line;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string key = text::LooseKey(line);
+  v.text = line;
+  v.lower = lower;
+  v.key = key;
+  auto hit = internal::MatchRemovalRule(v, internal::MeasureLine(v));
+  return hit ? std::string(RemoveReasonName(hit->reason)) : "keep";
+}
+
+TEST(LineRulesTest, ContextFreeRulesName) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"ADVERTISEMENT", "ad_marker"},
+      {"Story continues below advertisement", "ad_marker"},
+      {"Read more: Ferry strike enters second week", "related_link"},
+      {"Also Read | Storm closes three bridges", "related_link"},
+      {"© Harbour Pictures Ltd", "credit"},
+      {"Photo: Jane Roe / Example Agency", "credit"},
+      {"The mayor at the quay on Monday (file photo)", "caption"},
+      {"Share on WhatsApp", "widget"},
+      {"12 Comments", "widget"},
+      {"Tags: shipping, ports, weather", "widget"},
+      {"Facebook Twitter Email", "widget"},
+      {"Key Points", "widget"},
+      {"This summary was AI-generated and reviewed by our editors.", "template"},
+      {"Lorem ipsum dolor sit amet.", "template"},
+      {"About the author", "author_bio"},
+      {"The port reopened on Tuesday after divers inspected the hull.", "keep"},
+      {"Ships were told to wait, the harbour master said.", "keep"},
+      {"Share prices fell sharply on Monday as the port stayed closed.", "keep"},
+      {"Washington:", "keep"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(RemovalOf(c.in), c.want);
+  }
+}
+
+TEST(LineRulesTest, PromoScoreSeparatesPitchesFromNews) {
+  auto score = [](const std::string& line) {
+    std::string lower = line;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string key = text::LooseKey(line);
+    internal::LineView v{line, lower, key};
+    return internal::PromoScore(v, internal::MeasureLine(v));
+  };
+  EXPECT_GE(score("Get the latest news on example.com and download our app to stay updated!"), 4.0);
+  EXPECT_GE(score("Sign up for our newsletter, curated for you every weekend."), 4.0);
+  EXPECT_LT(score("The latest figures show exports fell, the ministry said."), 2.5);
+  EXPECT_LT(score("Officials expect the port to reopen on Friday."), 2.5);
+}
+
+TEST(LineRulesTest, TrailingCreditIsFoundOnlyAfterCaptionText) {
+  EXPECT_EQ(internal::FindTrailingCredit("Crew members reach the quay\xC2\xA9 Harbour Images"),
+            27u);
+  EXPECT_EQ(internal::FindTrailingCredit("\xC2\xA9 Harbour Images"), std::string::npos);
+  EXPECT_EQ(internal::FindTrailingCredit("No credit in this line at all"), std::string::npos);
+}
+
+TEST(CleanerTest, BlocksKindsAndAuditTrail) {
+  Document d = CleanOne(
+      "Storm Closes Port of Example\n\n"
+      "Ships wait offshore as winds reach 120 km/h.\n\n"
+      "Storm Closes Port of Example\n"
+      "Harbour cranes idle on Monday (file photo)\n"
+      "Lisbon:\n\n"
+      "The port of Example closed on Monday as a storm swept the coast, officials said.\n\n"
+      "Advertisement\n\n"
+      "Cranes at rest\n\n"
+      "\"We have never seen winds like these in March,\" the harbour master told reporters.\n\n"
+      "Read also| Storm damage in the north\n\n"
+      "Divers will inspect the quays on Tuesday before the port reopens to traffic.\n\n"
+      "Follow us:\n");
+  EXPECT_EQ(Blocks(d),
+            "title:Storm Closes Port of Example|"
+            "standfirst:Ships wait offshore as winds reach 120 km/h.|"
+            "dateline:Lisbon:|"
+            "body:The port of Example closed on Monday as a storm swept the coast, officials "
+            "said.|"
+            "heading:Cranes at rest|"
+            "quote:\"We have never seen winds like these in March,\" the harbour master told "
+            "reporters.|"
+            "body:Divers will inspect the quays on Tuesday before the port reopens to traffic.");
+  EXPECT_EQ(Removed(d),
+            "repeat:Storm Closes Port of Example|"
+            "caption:Harbour cranes idle on Monday (file photo)|"
+            "ad_marker:Advertisement|related_link:Read also| Storm damage in the north|"
+            "widget:Follow us:");
+  EXPECT_EQ(d.title, "Storm Closes Port of Example");
+  EXPECT_EQ(d.removed[0].line, 5);
+  EXPECT_EQ(d.language, "en");
+}
+
+TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {
+  Document d = CleanOne(
+      "Ten Photos of the Storm\n\n"
+      "Waves over the sea wall\n\n\xC2\xA9" "Example Pictures\n\n"
+      "Waves reached the promenade on Monday evening and flooded two streets.\n\n"
+      "Boats in the harbour\xC2\xA9 Example Pictures\n\n"
+      "Fishing boats stayed moored while the wind rose through the night.\n");
+  EXPECT_EQ(Blocks(d),
+            "title:Ten Photos of the Storm|caption:Waves over the sea wall|"
+            "body:Waves reached the promenade on Monday evening and flooded two streets.|"
+            "caption:Boats in the harbour|"
+            "body:Fishing boats stayed moored while the wind rose through the night.");
+  EXPECT_EQ(Removed(d), "credit:\xC2\xA9" "Example Pictures|credit:\xC2\xA9 Example Pictures");
+}
+
+TEST(CleanerTest, SummaryBoxAndTailPromosAndAuthorBox) {
+  Document d = CleanOne(
+      "Port Reopens After Storm\n"
+      "Key Points\n"
+      "This summary was generated by AI and reviewed by editors.\n"
+      "The port reopened on Tuesday.\n"
+      "Divers found no damage.\n\n"
+      "The port of Example reopened on Tuesday after divers found no damage to its quays, the "
+      "authority said in a statement.\n\n"
+      "Traffic is expected to return to normal by the end of the week, officials added.\n\n"
+      "Stay on top of the latest shipping trends and biggest port news.\n\n"
+      "About Jane Roe\n\n"
+      "Jane Roe writes about ports and the sea.\n");
+  EXPECT_EQ(Blocks(d),
+            "title:Port Reopens After Storm|summary:The port reopened on Tuesday.|"
+            "summary:Divers found no damage.|"
+            "body:The port of Example reopened on Tuesday after divers found no damage to its "
+            "quays, the authority said in a statement.|"
+            "body:Traffic is expected to return to normal by the end of the week, officials "
+            "added.");
+  EXPECT_EQ(Removed(d),
+            "widget:Key Points|template:This summary was generated by AI and reviewed by "
+            "editors.|promo:Stay on top of the latest shipping trends and biggest port news.|"
+            "author_bio:About Jane Roe|author_bio:Jane Roe writes about ports and the sea.");
+}
+
+TEST(CleanerTest, AboutHeadingInTheMiddleStaysAHeading) {
+  Document d = CleanOne(
+      "Title Of The Story\n\nFirst paragraph of the story is here and long enough.\n\n"
+      "About Port Example\n\nThe port handles ten million tonnes a year, its owners say.\n\n"
+      "Second long paragraph that carries on with the report for a while.\n\n"
+      "Third long paragraph that carries on with the report for a while.\n\n"
+      "Fourth long paragraph that carries on with the report for a while.\n\n"
+      "Fifth long paragraph that carries on with the report for a while.\n");
+  EXPECT_EQ(d.removed.size(), 0u) << Removed(d);
+}
+
+TEST(CleanerTest, HostileInputNeverCrashes) {
+  std::string bytes;
+  uint32_t x = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1103515245u + 12345u;
+    bytes.push_back(static_cast<char>(x >> 24));
+  }
+  Document d = CleanOne(bytes);
+  EXPECT_FALSE(d.warnings.empty());
+  Document empty = CleanOne("");
+  EXPECT_TRUE(empty.blocks.empty());
+  EXPECT_EQ(empty.language, "und");
+  Document spaces = CleanOne("\xC2\xA0\n \n\t\r\n");
+  EXPECT_TRUE(spaces.blocks.empty());
+  EXPECT_TRUE(spaces.removed.empty());
+}
+
+TEST(BatchTemplatesTest, SharedLinesOfUnrelatedDocumentsOnly) {
+  // Documents 0-3 are unrelated but share line 99; 4-6 are copies.
+  std::vector<std::vector<uint64_t>> docs = {
+      {1, 2, 3, 99}, {4, 5, 6, 99}, {7, 8, 9, 99}, {10, 11, 99},
+      {20, 21, 22, 23}, {20, 21, 22, 23}, {20, 21, 22, 24}};
+  auto t = internal::FindTemplateLines(docs, 3, 0.3);
+  EXPECT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.count(99), 1u);
+}
+
+TEST(CleanerTest, TenThousandIdenticalDocumentsStayLinear) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 10000; ++i) {
+    docs.push_back(Doc("d" + std::to_string(i),
+                       "Same Title Here\n\nThe same body paragraph appears in every copy of "
+                       "this syndicated story.\n"));
+  }
+  CleanOptions options;
+  options.threads = 2;
+  CleanBatch(options, &docs);
+  for (const Document& d : docs) ASSERT_EQ(d.blocks.size(), 2u);
+}
+
+// ---- The hand-labelled seeds (../shared/corpus/seeds/gold.json). ----
+
+class SeedsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(RSH_SHARED_DIR) / "corpus" / "seeds";
+    if (!fs::exists(dir_ / "gold.json")) GTEST_SKIP() << "no " << dir_;
+    gold_ = nlohmann::json::parse(ReadAll(dir_ / "gold.json"));
+    for (const auto& [name, _] : gold_["documents"].items()) {
+      docs_.push_back(Doc(name, ReadAll(dir_ / name)));
+    }
+    CleanOptions options;
+    options.threads = 2;
+    CleanBatch(options, &docs_);
+    for (Document& d : docs_) by_name_[d.source] = &d;
+  }
+
+  static std::string Norm(const std::string& s) { return text::CollapseWhitespace(s); }
+
+  size_t KeptWithKey(const Document& d, const std::string& s) {
+    std::string key = text::LooseKey(s);
+    size_t n = 0;
+    for (const Block& b : d.blocks) n += text::LooseKey(b.text) == key;
+    return n;
+  }
+
+  fs::path dir_;
+  nlohmann::json gold_;
+  std::vector<Document> docs_;
+  std::map<std::string, Document*> by_name_;
+};
+
+TEST_F(SeedsTest, EveryBoilerplateLineIsRemoved) {
+  int checked = 0;
+  for (const auto& [name, lines] : gold_["boilerplate_must_go"].items()) {
+    const Document& d = *by_name_.at(name);
+    for (const auto& line : lines) {
+      std::string want = Norm(line.get<std::string>());
+      SCOPED_TRACE(name + ": " + want);
+      EXPECT_EQ(KeptWithKey(d, want), 0u);
+      bool recorded = false;
+      for (const RemovedLine& r : d.removed) recorded |= Norm(r.text) == want;
+      EXPECT_TRUE(recorded);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 29);
+}
+
+TEST_F(SeedsTest, EveryBodyLineStays) {
+  for (const auto& [name, lines] : gold_["body_must_stay"].items()) {
+    const Document& d = *by_name_.at(name);
+    for (const auto& line : lines) {
+      std::string want = Norm(line.get<std::string>());
+      SCOPED_TRACE(name + ": " + want);
+      bool kept = false;
+      for (const Block& b : d.blocks) kept |= b.text == want;
+      EXPECT_TRUE(kept);
+    }
+  }
+}
+
+TEST_F(SeedsTest, RepeatsAreKeptExactlyOnce) {
+  for (const auto& [name, lines] : gold_["repeated_within_document"].items()) {
+    for (const auto& line : lines) {
+      SCOPED_TRACE(name + ": " + line.get<std::string>());
+      EXPECT_EQ(KeptWithKey(*by_name_.at(name), line.get<std::string>()), 1u);
+    }
+  }
+}
+
+TEST_F(SeedsTest, CaptionsLoseOnlyTheirCredit) {
+  for (const auto& [name, lines] : gold_["caption_credit_suffixes"].items()) {
+    const Document& d = *by_name_.at(name);
+    for (const auto& line : lines) {
+      std::string full = line.get<std::string>();
+      std::string caption = Norm(full.substr(0, full.find("\xC2\xA9")));
+      SCOPED_TRACE(name + ": " + caption);
+      bool found = false;
+      for (const Block& b : d.blocks) {
+        if (b.text == caption) {
+          found = true;
+          EXPECT_EQ(b.kind, BlockKind::kCaption);
+        }
+        EXPECT_EQ(b.text.find("\xC2\xA9"), std::string::npos) << b.text;
+      }
+      EXPECT_TRUE(found);
+    }
+  }
+}
+
+TEST_F(SeedsTest, AllAreEnglish) {
+  for (const Document& d : docs_) {
+    SCOPED_TRACE(d.source);
+    EXPECT_EQ(d.language, "en");
+    EXPECT_GT(d.language_confidence, 0.5);
+  }
+}
+
+// ---- The project's own example corpus (examples/README.md). ----
+
+TEST(ExamplesTest, PlantedNoiseGoesAndProseStays) {
+  fs::path dir = fs::path(RSH_SOURCE_DIR) / "examples";
+  std::vector<Document> docs;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".txt") {
+      docs.push_back(Doc(e.path().filename().string(), ReadAll(e.path())));
+    }
+  }
+  std::sort(docs.begin(), docs.end(),
+            [](const Document& a, const Document& b) { return a.source < b.source; });
+  ASSERT_GE(docs.size(), 6u);
+  CleanBatch(CleanOptions(), &docs);
+  std::map<std::string, int> reasons;
+  for (const Document& d : docs) {
+    for (const RemovedLine& r : d.removed) reasons[std::string(RemoveReasonName(r.reason))]++;
+    for (const Block& b : d.blocks) {
+      SCOPED_TRACE(d.source + ": " + b.text);
+      EXPECT_NE(b.text, "Advertisement");
+      EXPECT_EQ(b.text.find("Read also"), std::string::npos);
+      EXPECT_EQ(b.text.find("\xC2\xA9"), std::string::npos);
+      EXPECT_EQ(b.text.find("Post a Comment"), std::string::npos);
+      EXPECT_EQ(b.text.find("(file photo)"), std::string::npos);
+    }
+  }
+  EXPECT_GE(reasons["ad_marker"], 4);
+  EXPECT_GE(reasons["related_link"], 3);
+  EXPECT_GE(reasons["credit"], 8);
+  EXPECT_GE(reasons["promo"], 4);
+  EXPECT_GE(reasons["repeat"], 2);
+  EXPECT_GE(reasons["widget"], 4);
+  bool german = false;
+  for (const Document& d : docs) german |= d.language == "de";
+  EXPECT_TRUE(german);
+}
+
+}  // namespace
+}  // namespace rashomon::extract

@@ -1,0 +1,405 @@
+#include "extract/line_rules.h"
+
+#include <array>
+#include <string>
+
+namespace rashomon::extract::internal {
+namespace {
+
+using std::string_view;
+
+bool StartsWith(string_view s, string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(string_view s, string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool Contains(string_view s, string_view p) { return s.find(p) != string_view::npos; }
+
+template <size_t N>
+bool AnyPrefix(string_view s, const std::array<string_view, N>& prefixes) {
+  for (string_view p : prefixes) {
+    if (StartsWith(s, p)) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+bool AnyContained(string_view s, const std::array<string_view, N>& phrases) {
+  for (string_view p : phrases) {
+    if (Contains(s, p)) return true;
+  }
+  return false;
+}
+
+// Like AnyContained, but a phrase must end at a word boundary.
+template <size_t N>
+bool AnyPhrase(string_view s, const std::array<string_view, N>& phrases) {
+  for (string_view p : phrases) {
+    size_t pos = 0;
+    while ((pos = s.find(p, pos)) != string_view::npos) {
+      size_t end = pos + p.size();
+      if (end == s.size() || !((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= '0' && s[end] <= '9'))) {
+        return true;
+      }
+      pos = end;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+bool OneOf(string_view s, const std::array<string_view, N>& set) {
+  for (string_view p : set) {
+    if (s == p) return true;
+  }
+  return false;
+}
+
+// Whether the key (words separated by single spaces) holds `word` as a word.
+bool KeyHasWord(string_view key, string_view word) {
+  size_t pos = 0;
+  while ((pos = key.find(word, pos)) != string_view::npos) {
+    bool left = pos == 0 || key[pos - 1] == ' ';
+    size_t end = pos + word.size();
+    bool right = end == key.size() || key[end] == ' ';
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+string_view FirstWord(string_view key) { return key.substr(0, key.find(' ')); }
+
+bool AllDigits(string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Strips trailing closing quotes, brackets and spaces, so that the final
+// punctuation of `He said "no."` is seen.
+string_view StripClosers(string_view s) {
+  static constexpr std::array<string_view, 9> kClosers = {
+      "\"", "'", ")", "]", " ", "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */,
+      "\xC2\xBB" /* » */, "\xC2\xA0"};
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    for (string_view c : kClosers) {
+      if (EndsWith(s, c)) {
+        s.remove_suffix(c.size());
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+constexpr std::array<string_view, 22> kAdKeys = {
+    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
+    "sponsored content", "paid content", "paid post", "promoted", "promoted content",
+    "story continues below advertisement", "article continues below advertisement",
+    "continue reading below", "article continues below", "story continues below",
+    "scroll to continue with content", "advertisement scroll to continue with content",
+    "reklama", "anzeige", "publicidad", "publicite"};
+
+constexpr std::array<string_view, 34> kRelatedPrefixes = {
+    "read also", "also read", "read more", "see also", "related:", "related |", "related|",
+    "related articles", "related stories", "related news", "related coverage",
+    "related content", "related video", "more from", "more on this", "more stories",
+    "more news", "you may also like", "you might also like", "you may like",
+    "recommended for you", "recommended stories", "recommended:", "don't miss",
+    "dont miss", "must read", "also watch", "watch:", "watch |", "watch|", "also see",
+    "further reading", "trending now", "editor's picks"};
+
+constexpr std::array<string_view, 20> kCreditPrefixes = {
+    "photo credit", "photo:", "photos:", "photograph:", "photography:", "image:",
+    "image credit", "images:", "picture:", "pictures:", "credit:", "credits:",
+    "illustration:", "photo by ", "photos by ", "image by ", "image source:",
+    "image courtesy", "photo courtesy", "video credit"};
+
+constexpr std::array<string_view, 17> kPhotoMarkers = {
+    "file photo", "file image", "file pic", "file picture", "representational",
+    "representative image", "representative photo", "photo", "image", "picture",
+    "pic:", "pic courtesy", "credit", "ap photo", "getty", "afp", "reuters/"};
+
+constexpr std::array<string_view, 78> kWidgetKeys = {
+    "tags", "tag", "topics", "share", "share this", "share this article",
+    "share this story", "share article", "share story", "print", "email", "e mail",
+    "comments", "comment", "post a comment", "leave a comment", "add a comment",
+    "leave a reply", "write a comment", "show comments", "view comments",
+    "load comments", "join the conversation", "subscribe", "sign in", "log in",
+    "login", "register", "menu", "home", "skip to content", "skip to main content",
+    "back to top", "click here", "copy link", "link copied", "whatsapp", "facebook",
+    "twitter", "linkedin", "telegram", "pinterest", "reddit", "follow us", "follow",
+    "listen", "listen to this article", "listen to article", "font size", "text size",
+    "newer post", "older post", "next article", "previous article", "next story",
+    "previous story", "next", "previous", "blogger comment", "blogger comments",
+    "facebook comment", "facebook comments", "disqus comments", "like", "tweet",
+    "pin it", "share via email", "most read", "most popular", "trending", "latest news",
+    "latest stories", "top news", "loading", "search", "toggle navigation", "reply",
+    "report abuse"};
+
+constexpr std::array<string_view, 13> kSocialWords = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "telegram", "reddit",
+    "pinterest", "print", "copy", "link", "share"};
+
+constexpr std::array<string_view, 7> kListLabels = {
+    "tags:", "topics:", "filed under", "categories:", "category:", "keywords:", "tagged:"};
+
+constexpr std::array<string_view, 10> kAiTerms = {
+    "ai generated", "ai-generated", "generated by ai", "generated using ai",
+    "generated with ai", "ai-assisted", "ai assisted", "generated by artificial intelligence",
+    "automatically generated", "newsroom reviewed"};
+constexpr std::array<string_view, 8> kDisclosureCues = {
+    "summary", "reviewed", "this article", "this story", "this content", "this text",
+    "editor", "newsroom"};
+
+constexpr std::array<string_view, 8> kPlaceholderPhrases = {
+    "lorem ipsum", "admin panel", "biographical info", "user admin", "edit this text",
+    "sample text", "placeholder text", "dummy text"};
+
+constexpr std::array<string_view, 17> kSummaryLabels = {
+    "quick read", "key points", "key takeaways", "takeaways", "highlights",
+    "story highlights", "in short", "in brief", "summary", "tl dr", "tldr", "at a glance",
+    "key facts", "short summary", "ai summary", "article summary", "the gist"};
+
+constexpr std::array<string_view, 6> kBioKeys = {
+    "about the author", "about the writer", "about the reporter", "author bio",
+    "about the authors", "about author"};
+
+constexpr std::array<string_view, 31> kPromoVerbs = {
+    "discover", "find", "stay", "track", "listen", "download", "subscribe", "follow",
+    "get", "watch", "read", "sign", "join", "click", "tap", "check", "explore", "catch",
+    "visit", "install", "register", "enjoy", "don", "never", "keep", "want", "like",
+    "bookmark", "unlock", "try", "grab"};
+
+constexpr std::array<string_view, 46> kPromoPhrases = {
+    "latest news", "the latest", "news updates", "breaking news", "stay updated",
+    "stay up to date", "stay up-to-date", "stay informed", "stay on top", "stay tuned",
+    "keep up with", "curated for you", "specially curated", "handpicked", "every weekend",
+    "every morning", "in your inbox", "newsletter", "subscribe", "sign up", "download the",
+    " app ", " app.", " app!", "app store", "google play", "follow us", "only on",
+    "live on", "click here", "for more news", "for the latest", "best of", "don't miss",
+    "get news", "news alerts", "unlimited access", "free trial", "our website", "our app",
+    "our channel", "whatsapp channel", "telegram channel", "youtube channel",
+    "all the news", "top headlines"};
+
+constexpr std::array<string_view, 6> kReportingCues = {
+    " said", " says", "according to", " told ", " reported", " stated"};
+
+constexpr std::array<string_view, 16> kTlds = {
+    ".com", ".org", ".net", ".in", ".co.uk", ".io", ".tv", ".news", ".de", ".fr",
+    ".ru", ".info", ".biz", ".co", ".us", ".eu"};
+
+int CountDomains(string_view lower) {
+  int n = 0;
+  for (string_view tld : kTlds) {
+    size_t pos = 0;
+    while ((pos = lower.find(tld, pos)) != string_view::npos) {
+      size_t end = pos + tld.size();
+      bool letter_before = pos > 0 && lower[pos - 1] >= 'a' && lower[pos - 1] <= 'z';
+      bool boundary_after =
+          end == lower.size() || !((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '.');
+      if (letter_before && boundary_after) ++n;
+      pos = end;
+    }
+  }
+  return n;
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+}  // namespace
+
+LineShape MeasureLine(const LineView& line) {
+  LineShape s;
+  if (!line.key.empty()) {
+    s.words = 1;
+    for (char c : line.key) s.words += c == ' ';
+  }
+  string_view core = StripClosers(line.text);
+  s.ends_sentence = EndsWith(core, ".") || EndsWith(core, "!") || EndsWith(core, "?") ||
+                    EndsWith(core, "\xE2\x80\xA6") || EndsWith(core, "\xE3\x80\x82") ||
+                    EndsWith(core, "\xEF\xBC\x81") || EndsWith(core, "\xEF\xBC\x9F");
+  s.ends_colon = EndsWith(core, ":");
+  string_view t = line.text;
+  s.opens_with_quote = StartsWith(t, "\"") || StartsWith(t, "\xE2\x80\x9C") ||
+                       StartsWith(t, "\xC2\xAB") || StartsWith(t, "\xE2\x80\x9E");
+  s.closes_with_quote = EndsWith(t, "\"") || EndsWith(t, "\xE2\x80\x9D") ||
+                        EndsWith(t, "\xC2\xBB") || EndsWith(t, "\xE2\x80\x9C");
+  // Capitalisation of the words of four letters or more.
+  int long_words = 0, capital = 0;
+  size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    size_t start = i;
+    while (i < t.size() && t[i] != ' ') ++i;
+    string_view w = t.substr(start, i - start);
+    while (!w.empty() && (w.front() == '"' || w.front() == '\'' || w.front() == '(')) {
+      w.remove_prefix(1);
+    }
+    int letters = 0;
+    for (char c : w) letters += (c >= 'a' && c <= 'z') || IsUpperAscii(c);
+    if (letters >= 4 && !w.empty() && static_cast<unsigned char>(w.front()) < 0x80) {
+      ++long_words;
+      capital += IsUpperAscii(w.front());
+    }
+  }
+  s.capitalised = long_words > 0 && capital * 4 >= long_words * 3;
+  s.domain_names = CountDomains(line.lower);
+  s.second_person = KeyHasWord(line.key, "you") || KeyHasWord(line.key, "your");
+  return s;
+}
+
+bool IsProse(const LineShape& shape) {
+  return (shape.ends_sentence && shape.words >= 6) || shape.words >= 25;
+}
+
+bool IsStandaloneCredit(const LineView& line, const LineShape& shape) {
+  if (shape.words > 20) return false;
+  return StartsWith(line.text, "\xC2\xA9") || StartsWith(line.lower, "(c) ") ||
+         StartsWith(line.lower, "copyright ");
+}
+
+size_t FindTrailingCredit(string_view text) {
+  size_t pos = text.rfind("\xC2\xA9");
+  if (pos == string_view::npos || pos < 8) return string_view::npos;
+  string_view suffix = text.substr(pos + 2);
+  int words = 0;
+  bool in_word = false;
+  for (char c : suffix) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words == 0 || words > 8) return string_view::npos;
+  string_view prefix = text.substr(0, pos);
+  if (prefix.find(' ') == string_view::npos) return string_view::npos;
+  return pos;
+}
+
+std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& shape) {
+  const string_view key = line.key;
+  const string_view lower = line.lower;
+  if (OneOf(key, kAdKeys) || (StartsWith(key, "advertisement") && shape.words <= 5)) {
+    return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
+  }
+  if (shape.words <= 30 && AnyPrefix(lower, kRelatedPrefixes)) {
+    return RuleHit{RemoveReason::kRelatedLink, "related_label"};
+  }
+  if (IsStandaloneCredit(line, shape) ||
+      (shape.words <= 25 && AnyPrefix(lower, kCreditPrefixes))) {
+    return RuleHit{RemoveReason::kCredit, "credit_line"};
+  }
+  if (shape.words <= 30 && Contains(lower, "all rights reserved")) {
+    return RuleHit{RemoveReason::kCredit, "copyright"};
+  }
+  // A caption marked as such by a trailing parenthesis: "... (file photo)".
+  if (shape.words <= 40 && EndsWith(lower, ")")) {
+    size_t open = lower.rfind('(');
+    if (open != string_view::npos && open > 0) {
+      string_view inner = lower.substr(open + 1);
+      if (AnyPrefix(inner, kPhotoMarkers)) return RuleHit{RemoveReason::kCaption, "photo_caption"};
+    }
+  }
+  if (OneOf(key, kWidgetKeys)) return RuleHit{RemoveReason::kWidget, "ui_label"};
+  if (shape.words <= 4) {
+    // "12 comments", "Comments 3", "5 min read".
+    string_view first = FirstWord(key);
+    string_view rest = key.substr(std::min(key.size(), first.size() + 1));
+    if (AllDigits(first) && (rest == "comments" || rest == "comment" || rest == "min read" ||
+                             rest == "minute read" || rest == "minutes read" || rest == "replies")) {
+      return RuleHit{RemoveReason::kWidget, "counter"};
+    }
+  }
+  if (shape.words <= 6 && !shape.ends_sentence) {
+    string_view first = FirstWord(key);
+    if ((first == "share" || first == "post" || first == "send" || first == "pin") &&
+        (KeyHasWord(key, "on") || KeyHasWord(key, "to") || KeyHasWord(key, "via"))) {
+      return RuleHit{RemoveReason::kWidget, "share_button"};
+    }
+  }
+  if (shape.words <= 8 && StartsWith(key, "follow us")) {
+    return RuleHit{RemoveReason::kWidget, "follow_button"};
+  }
+  if (shape.words <= 25 && AnyPrefix(lower, kListLabels)) {
+    return RuleHit{RemoveReason::kWidget, "tag_list"};
+  }
+  if (shape.words > 0 && shape.words <= 8) {
+    bool social = true;
+    size_t i = 0;
+    while (i <= key.size() && social) {
+      size_t end = key.find(' ', i);
+      if (end == string_view::npos) end = key.size();
+      social = OneOf(key.substr(i, end - i), kSocialWords);
+      i = end + 1;
+    }
+    if (social) return RuleHit{RemoveReason::kWidget, "share_bar"};
+  }
+  if (IsSummaryLabel(line)) return RuleHit{RemoveReason::kWidget, "summary_label"};
+  if (shape.words <= 30 && AnyContained(lower, kAiTerms) && AnyContained(lower, kDisclosureCues)) {
+    return RuleHit{RemoveReason::kTemplate, "ai_notice"};
+  }
+  if (shape.words <= 80 && AnyPhrase(lower, kPlaceholderPhrases)) {
+    return RuleHit{RemoveReason::kTemplate, "cms_placeholder"};
+  }
+  if (IsAuthorBioLabel(line, shape)) return RuleHit{RemoveReason::kAuthorBio, "author_label"};
+  return std::nullopt;
+}
+
+double PromoScore(const LineView& line, const LineShape& shape) {
+  if (shape.words == 0 || shape.words > 60) return 0.0;
+  double score = 0.0;
+  if (OneOf(FirstWord(line.key), kPromoVerbs)) score += 1.5;
+  int phrases = 0;
+  for (string_view p : kPromoPhrases) phrases += Contains(line.lower, p);
+  score += 1.5 * std::min(phrases, 4);
+  score += std::min(shape.domain_names, 2);
+  if (shape.second_person) score += 0.5;
+  if (AnyContained(line.lower, kReportingCues)) score -= 1.5;
+  return score;
+}
+
+bool IsSummaryLabel(const LineView& line) { return OneOf(line.key, kSummaryLabels); }
+
+bool IsAuthorBioLabel(const LineView& line, const LineShape& shape) {
+  if (OneOf(line.key, kBioKeys)) return true;
+  // "About Jane Roe": "About" and two to four capitalised words, no verb-like
+  // punctuation, nothing else.
+  if (!StartsWith(line.text, "About ") || shape.words < 3 || shape.words > 5 ||
+      shape.ends_sentence || shape.ends_colon) {
+    return false;
+  }
+  string_view rest = line.text.substr(6);
+  size_t i = 0;
+  while (i < rest.size()) {
+    if (!IsUpperAscii(rest[i]) && static_cast<unsigned char>(rest[i]) < 0x80) return false;
+    size_t space = rest.find(' ', i);
+    if (space == string_view::npos) break;
+    i = space + 1;
+  }
+  return true;
+}
+
+bool IsDatelineLine(const LineView& line, const LineShape& shape) {
+  if (shape.words == 0 || shape.words > 5 || shape.ends_sentence) return false;
+  string_view t = line.text;
+  bool ends_dash = EndsWith(t, "\xE2\x80\x94") || EndsWith(t, "\xE2\x80\x93") || EndsWith(t, " -");
+  if (!shape.ends_colon && !ends_dash) return false;
+  // Every word starts with a capital letter or a digit ("Moscow, June 3:").
+  size_t i = 0;
+  while (i < t.size()) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    bool ok = IsUpperAscii(static_cast<char>(c)) || (c >= '0' && c <= '9') || c >= 0x80 ||
+              c == '(' || c == '-';
+    if (!ok) return false;
+    size_t space = t.find(' ', i);
+    if (space == string_view::npos) break;
+    i = space + 1;
+  }
+  return true;
+}
+
+}  // namespace rashomon::extract::internal

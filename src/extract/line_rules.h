@@ -1,0 +1,81 @@
+// extract/line_rules.h: the context-free evidence about one line of text.
+//
+// Internal to the extract module. Cleaner (extract/cleaner.h) combines these
+// facts with the line's neighbours and with the batch; docs/cleaning.md is
+// the user-facing description of every rule. No rule names an outlet: the
+// evidence is vocabulary of page furniture (ads, widgets, credits, promos)
+// and the shape of the line.
+//
+// Thread-safety: pure functions.
+#ifndef RSH_EXTRACT_LINE_RULES_H_
+#define RSH_EXTRACT_LINE_RULES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/document.h"
+
+namespace rashomon::extract::internal {
+
+// One line with the views every rule needs, computed once.
+struct LineView {
+  std::string_view text;   // Whitespace-collapsed line, NFC, valid UTF-8.
+  std::string_view lower;  // `text` with ASCII letters lower-cased.
+  std::string_view key;    // text::LooseKey(text): letters and digits only.
+};
+
+// Shape of a line, from its characters alone.
+struct LineShape {
+  int words = 0;
+  bool ends_sentence = false;  // Ends in . ! ? or … (closing quotes skipped).
+  bool ends_colon = false;
+  bool opens_with_quote = false;
+  bool closes_with_quote = false;
+  bool capitalised = false;  // Every word of 4+ letters starts upper-case.
+  int domain_names = 0;      // Tokens such as "example.com".
+  bool second_person = false;  // "you", "your".
+};
+
+LineShape MeasureLine(const LineView& line);
+
+// Prose: a sentence-shaped line long enough to be article text.
+bool IsProse(const LineShape& shape);
+
+// A verdict of a context-free rule.
+struct RuleHit {
+  RemoveReason reason;
+  std::string_view rule;
+};
+
+// The first context-free rule that removes the line, if any: ad markers,
+// related links, credits, photo-marked captions, widgets, template text
+// (CMS placeholders, AI notices, copyright lines), author-bio labels.
+std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& shape);
+
+// How much the line reads like self-promotion of the publisher (apps,
+// newsletters, "latest news on example.com"). Not position-aware: the
+// caller adds evidence from the line's place in the document.
+double PromoScore(const LineView& line, const LineShape& shape);
+
+// A label that opens a box of summary bullets ("Key points", "Highlights").
+bool IsSummaryLabel(const LineView& line);
+
+// A label that opens an author box ("About the author", "About Jane Roe").
+bool IsAuthorBioLabel(const LineView& line, const LineShape& shape);
+
+// A dateline standing on its own line: "WASHINGTON:", "Paris, May 3 —".
+bool IsDatelineLine(const LineView& line, const LineShape& shape);
+
+// Byte offset in `text` where a credit glued to the end of a caption starts
+// ("Crew at the quay© Harbour Images"), or npos. Only a short credit after
+// real caption text counts.
+size_t FindTrailingCredit(std::string_view text);
+
+// True when `text` is only a credit (a copyright sign and a name).
+bool IsStandaloneCredit(const LineView& line, const LineShape& shape);
+
+}  // namespace rashomon::extract::internal
+
+#endif  // RSH_EXTRACT_LINE_RULES_H_
