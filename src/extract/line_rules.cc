@@ -193,17 +193,23 @@ constexpr std::array<string_view, 16> kTlds = {
     ".com", ".org", ".net", ".in", ".co.uk", ".io", ".tv", ".news", ".de", ".fr",
     ".ru", ".info", ".biz", ".co", ".us", ".eu"};
 
+// One pass over the dots of the line: "example.com" counts, "U.S." not.
 int CountDomains(string_view lower) {
   int n = 0;
-  for (string_view tld : kTlds) {
-    size_t pos = 0;
-    while ((pos = lower.find(tld, pos)) != string_view::npos) {
-      size_t end = pos + tld.size();
-      bool letter_before = pos > 0 && lower[pos - 1] >= 'a' && lower[pos - 1] <= 'z';
-      bool boundary_after =
-          end == lower.size() || !((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '.');
-      if (letter_before && boundary_after) ++n;
-      pos = end;
+  size_t pos = 0;
+  while ((pos = lower.find('.', pos)) != string_view::npos) {
+    bool letter_before = pos > 0 && lower[pos - 1] >= 'a' && lower[pos - 1] <= 'z';
+    string_view rest = lower.substr(pos);
+    ++pos;
+    if (!letter_before) continue;
+    for (string_view tld : kTlds) {
+      if (!StartsWith(rest, tld)) continue;
+      size_t end = tld.size();
+      if (end == rest.size() ||
+          !((rest[end] >= 'a' && rest[end] <= 'z') || rest[end] == '.')) {
+        ++n;
+        break;
+      }
     }
   }
   return n;
@@ -215,9 +221,16 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
 LineShape MeasureLine(const LineView& line) {
   LineShape s;
-  if (!line.key.empty()) {
-    s.words = 1;
-    for (char c : line.key) s.words += c == ' ';
+  // Words of the key, and whether one of them addresses the reader.
+  size_t start = 0;
+  const string_view key = line.key;
+  while (start < key.size()) {
+    size_t end = key.find(' ', start);
+    if (end == string_view::npos) end = key.size();
+    string_view w = key.substr(start, end - start);
+    ++s.words;
+    if (w.size() >= 3 && w[0] == 'y' && (w == "you" || w == "your")) s.second_person = true;
+    start = end + 1;
   }
   string_view core = StripClosers(line.text);
   s.ends_sentence = EndsWith(core, ".") || EndsWith(core, "!") || EndsWith(core, "?") ||
@@ -229,27 +242,7 @@ LineShape MeasureLine(const LineView& line) {
                        StartsWith(t, "\xC2\xAB") || StartsWith(t, "\xE2\x80\x9E");
   s.closes_with_quote = EndsWith(t, "\"") || EndsWith(t, "\xE2\x80\x9D") ||
                         EndsWith(t, "\xC2\xBB") || EndsWith(t, "\xE2\x80\x9C");
-  // Capitalisation of the words of four letters or more.
-  int long_words = 0, capital = 0;
-  size_t i = 0;
-  while (i < t.size()) {
-    while (i < t.size() && t[i] == ' ') ++i;
-    size_t start = i;
-    while (i < t.size() && t[i] != ' ') ++i;
-    string_view w = t.substr(start, i - start);
-    while (!w.empty() && (w.front() == '"' || w.front() == '\'' || w.front() == '(')) {
-      w.remove_prefix(1);
-    }
-    int letters = 0;
-    for (char c : w) letters += (c >= 'a' && c <= 'z') || IsUpperAscii(c);
-    if (letters >= 4 && !w.empty() && static_cast<unsigned char>(w.front()) < 0x80) {
-      ++long_words;
-      capital += IsUpperAscii(w.front());
-    }
-  }
-  s.capitalised = long_words > 0 && capital * 4 >= long_words * 3;
   s.domain_names = CountDomains(line.lower);
-  s.second_person = KeyHasWord(line.key, "you") || KeyHasWord(line.key, "your");
   return s;
 }
 
@@ -352,7 +345,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
 double PromoScore(const LineView& line, const LineShape& shape) {
   if (shape.words == 0 || shape.words > 60) return 0.0;
   double score = 0.0;
-  if (OneOf(FirstWord(line.key), kPromoVerbs)) score += 1.5;
+  if (StartsWithPromoVerb(line)) score += 1.5;
   int phrases = 0;
   for (string_view p : kPromoPhrases) phrases += Contains(line.lower, p);
   score += 1.5 * std::min(phrases, 4);
@@ -361,6 +354,8 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   if (AnyContained(line.lower, kReportingCues)) score -= 1.5;
   return score;
 }
+
+bool StartsWithPromoVerb(const LineView& line) { return OneOf(FirstWord(line.key), kPromoVerbs); }
 
 bool IsSummaryLabel(const LineView& line) { return OneOf(line.key, kSummaryLabels); }
 

@@ -33,7 +33,6 @@ struct LineShape {
   bool ends_colon = false;
   bool opens_with_quote = false;
   bool closes_with_quote = false;
-  bool capitalised = false;  // Every word of 4+ letters starts upper-case.
   int domain_names = 0;      // Tokens such as "example.com".
   bool second_person = false;  // "you", "your".
 };
@@ -58,6 +57,9 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
 // newsletters, "latest news on example.com"). Not position-aware: the
 // caller adds evidence from the line's place in the document.
 double PromoScore(const LineView& line, const LineShape& shape);
+
+// Whether the first word is a call to action ("Download", "Subscribe").
+bool StartsWithPromoVerb(const LineView& line);
 
 // A label that opens a box of summary bullets ("Key points", "Highlights").
 bool IsSummaryLabel(const LineView& line);

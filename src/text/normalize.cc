@@ -1,5 +1,7 @@
 #include "text/normalize.h"
 
+#include <array>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -118,7 +120,17 @@ std::string CollapseWhitespace(std::string_view line) {
   while (i < n) {
     // Copy a run of ordinary ASCII bytes at once.
     size_t run = i;
-    while (run < n && p[run] < 0x80 && !IsAsciiSpace(p[run])) ++run;
+    // A single ASCII space between two ordinary bytes stays in the run:
+    // one append per run of words, not per word.
+    while (run < n && p[run] < 0x80) {
+      if (IsAsciiSpace(p[run])) {
+        if (p[run] != ' ' || run == i || run + 1 >= n || p[run + 1] >= 0x80 ||
+            IsAsciiSpace(p[run + 1])) {
+          break;
+        }
+      }
+      ++run;
+    }
     if (run > i) {
       if (space_pending) out.push_back(' ');
       space_pending = false;
@@ -141,8 +153,19 @@ std::string CollapseWhitespace(std::string_view line) {
 }
 
 std::string LooseKey(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+  // ASCII bytes go through a table into a raw buffer (the hot path: every
+  // line of every document); other code points are folded and appended.
+  static const std::array<char, 128> kAscii = [] {
+    std::array<char, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+      if (IsAsciiAlnum(static_cast<uint8_t>(c))) {
+        t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      }
+    }
+    return t;
+  }();
+  std::string out(utf8.size(), '\0');
+  size_t len = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const size_t n = utf8.size();
   bool space_pending = false;
@@ -151,24 +174,30 @@ std::string LooseKey(std::string_view utf8) {
     const uint8_t b = p[i];
     if (b < 0x80) {
       ++i;
-      if (!IsAsciiAlnum(b)) {
-        space_pending = !out.empty();
+      const char c = kAscii[b];
+      if (c == 0) {
+        space_pending = len != 0;
         continue;
       }
-      if (space_pending) out.push_back(' ');
+      if (space_pending) out[len++] = ' ';
       space_pending = false;
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b | 0x20 : b));
+      out[len++] = c;
       continue;
     }
     const char32_t cp = DecodeUtf8Lenient(utf8, &i);
     if ((U_GET_GC_MASK(static_cast<UChar32>(cp)) & kWordMask) == 0) {
-      space_pending = !out.empty();
+      space_pending = len != 0;
       continue;
     }
+    // Folding may lengthen the text: finish in the slow, appending mode.
+    out.resize(len);
     if (space_pending) out.push_back(' ');
     space_pending = false;
     AppendFolded(cp, &out);
+    len = out.size();
+    out.resize(len + (n - i) + 1);
   }
+  out.resize(len);
   return out;
 }
 
