@@ -248,7 +248,11 @@ BlockKind KindOf(const Line& l, bool is_last) {
   if (l.shape.opens_with_quote && internal::IsProse(l.shape)) {
     return BlockKind::kQuote;
   }
-  if (!internal::IsProse(l.shape) && l.shape.words <= 20 && !is_last) return BlockKind::kHeading;
+  // Intertitles are short; a short question standing alone is one too.
+  bool short_question = l.shape.words <= 10 && !l.text.empty() && l.text.back() == '?';
+  if ((!internal::IsProse(l.shape) || short_question) && l.shape.words <= 20 && !is_last) {
+    return BlockKind::kHeading;
+  }
   return BlockKind::kBody;
 }
 

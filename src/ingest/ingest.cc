@@ -15,7 +15,7 @@ using internal::JsonlReader;
 using internal::SizeLimitMessage;
 
 constexpr const char* kNoReadableFiles =
-    "folder holds no readable files (looked for .txt, .text, .md, .jsonl, .jsonl.gz, "
+    "folder holds no readable files (looked for .txt, .text, .jsonl, .jsonl.gz, "
     ".jsonl.zst)";
 // Folders nested deeper are reported, not read: a budget against symbolic
 // link loops, which FileInfo cannot reveal.
@@ -36,8 +36,8 @@ FileKind KindOfName(std::string_view name) {
   if (EndsWithNoCase(name, ".jsonl")) return FileKind::kJsonl;
   if (EndsWithNoCase(name, ".jsonl.gz")) return FileKind::kJsonlGzip;
   if (EndsWithNoCase(name, ".jsonl.zst")) return FileKind::kJsonlZstd;
-  if (EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".text") ||
-      EndsWithNoCase(name, ".md")) {
+  // Not .md: corpus folders keep their README.md beside the articles.
+  if (EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".text")) {
     return FileKind::kText;
   }
   return FileKind::kUnknown;

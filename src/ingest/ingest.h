@@ -1,6 +1,6 @@
 // ingest/ingest.h: turn paths, folders and standard input into Documents.
 //
-// Reads plain-text files (.txt, .text, .md, or a file named explicitly with
+// Reads plain-text files (.txt, .text, or a file named explicitly with
 // any other name), folders (recursively, entries sorted bytewise, hidden
 // entries skipped, files of unknown extensions skipped), `-` for standard
 // input, and JSONL (.jsonl, .jsonl.gz, .jsonl.zst; also JSONL piped on

@@ -226,7 +226,7 @@ TEST(IngestTextTest, RejectsMissingEmptyAndBinaryFilesWithReasons) {
       dir.Write("empty.txt", ""),
       dir.Write("photo.txt", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR"sv),
       dir.Write("zipped.txt", gzip),
-      dir.Write("nul.md", "text\0more"sv),
+      dir.Write("nul.text", "text\0more"sv),
       dir.Write("scan.pdf", "%PDF-1.4\n"),
       dir.Write("ok.txt", "fine"),
       dir.Path("missing/deeper.txt"),
@@ -238,7 +238,7 @@ TEST(IngestTextTest, RejectsMissingEmptyAndBinaryFilesWithReasons) {
             "[/empty.txt: empty file]"
             "[/photo.txt: binary file (PNG image), not text]"
             "[/zipped.txt: binary file (gzip data), not text]"
-            "[/nul.md: binary file (NUL bytes), not text]"
+            "[/nul.text: binary file (NUL bytes), not text]"
             "[/scan.pdf: binary file (PDF document), not text]"
             "[/missing/deeper.txt: no such file or folder]");
 }
@@ -286,7 +286,7 @@ TEST(IngestTextTest, RejectsAHugeFileWithoutReadingIt) {
 TEST(IngestFolderTest, ReadsRecursivelyInBytewiseOrderSkippingOthers) {
   TempDir dir;
   dir.Write("corpus/b.txt", "b");
-  dir.Write("corpus/a/z.md", "z");
+  dir.Write("corpus/a/z.md", "z");  // Not read: a README.md is no article.
   dir.Write("corpus/a/Y.TXT", "Y");
   dir.Write("corpus/a/deep/er/x.Text", "x");
   dir.Write("corpus/B.Text", "B");
@@ -305,11 +305,11 @@ TEST(IngestFolderTest, ReadsRecursivelyInBytewiseOrderSkippingOthers) {
   Outcome o = Read({dir.Path("corpus")});
   EXPECT_EQ(o.Errors(), "");
   EXPECT_EQ(o.Sources(dir.Path("corpus")),
-            "[/B.Text][/a/Y.TXT][/a/deep/er/x.Text][/a/z.md][/b.txt]"
+            "[/B.Text][/a/Y.TXT][/a/deep/er/x.Text][/b.txt]"
             "[/c.jsonl:1][/c.jsonl:2][/d.JSONL.GZ:1][/e.jsonl.zst:1]");
   std::string raws;
   for (const Document& d : o.docs) raws += d.raw;
-  EXPECT_EQ(raws, "BYxzbc1c2de");
+  EXPECT_EQ(raws, "BYxbc1c2de");
 }
 
 TEST(IngestFolderTest, JoinsATrailingSlashWithoutDoublingIt) {
@@ -329,9 +329,9 @@ TEST(IngestFolderTest, FolderWithoutReadableFilesIsOneError) {
   Outcome o = Read({dir.Path("gold"), dir.Path("void")});
   EXPECT_EQ(o.Sources(), "");
   EXPECT_EQ(o.Errors(dir.path()),
-            "[/gold: folder holds no readable files (looked for .txt, .text, .md, .jsonl, "
+            "[/gold: folder holds no readable files (looked for .txt, .text, .jsonl, "
             ".jsonl.gz, .jsonl.zst)]"
-            "[/void: folder holds no readable files (looked for .txt, .text, .md, .jsonl, "
+            "[/void: folder holds no readable files (looked for .txt, .text, .jsonl, "
             ".jsonl.gz, .jsonl.zst)]");
 }
 
@@ -866,7 +866,7 @@ TEST(IngestFakeFileSystemTest, ReadsThroughTheGivenFileSystem) {
   fake.entries["c/locked.txt"].read_status = denied;
   fake.entries["c/hidden"].type = FileType::kDirectory;
   fake.entries["c/hidden"].read_status = denied;
-  fake.entries["c/gone.md"].stat_status = denied;
+  fake.entries["c/gone.text"].stat_status = denied;
   fake.entries["c/gone.png"].stat_status = denied;  // Unknown extension: skipped.
   fake.entries["c/locked.txt"].bytes = "x";
   fake.entries["dead.txt"].read_status = DataLossError("read error: Input/output error");
@@ -874,7 +874,7 @@ TEST(IngestFakeFileSystemTest, ReadsThroughTheGivenFileSystem) {
   Outcome o = Read({"c", "dead.txt", "nowhere"}, {}, fake);
   EXPECT_EQ(o.Sources(), "[c/a.txt][c/b.jsonl.zst:1][c/c.jsonl.gz:1]");
   EXPECT_EQ(o.Errors(),
-            "[c/gone.md: permission denied][c/hidden: permission denied]"
+            "[c/gone.text: permission denied][c/hidden: permission denied]"
             "[c/locked.txt: permission denied][dead.txt: read error: Input/output error]"
             "[nowhere: no such file or folder]");
   ASSERT_EQ(o.docs.size(), 3u);
