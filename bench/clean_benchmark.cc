@@ -11,12 +11,15 @@
 namespace rashomon {
 namespace {
 
-std::string MakeArticle(std::mt19937* rng) {
-  static const char* kWords[] = {"port", "ship", "crew", "storm", "officials", "said",
-                                 "on", "Monday", "the", "harbour", "coast", "guard",
-                                 "fuel", "tonnes", "of", "and", "after", "divers"};
+// One article; the headline differs per article (a headline shared by
+// unrelated articles of a batch would rightly go as template text).
+std::string MakeArticle(std::mt19937* rng, int index) {
+  static const char* kWords[] = {"port", "ship",   "crew", "storm",   "officials", "said",
+                                 "on",   "Monday", "the",  "harbour", "coast",     "guard",
+                                 "fuel", "tonnes", "of",   "and",     "after",     "divers"};
   std::uniform_int_distribution<int> pick(0, 17);
-  std::string a = "A Headline About The Port\n\nAdvertisement\n\n";
+  std::string a =
+      "Headline Number " + std::to_string(index) + " About The Port\n\nAdvertisement\n\n";
   for (int p = 0; p < 12; ++p) {
     for (int w = 0; w < 60; ++w) {
       a += kWords[pick(*rng)];
@@ -32,9 +35,10 @@ void BM_Clean_Batch(benchmark::State& state) {
   std::mt19937 rng(42);
   std::vector<Document> docs(200);
   size_t bytes = 0;
-  for (Document& d : docs) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Document& d = docs[i];
     d.source = "doc";
-    d.raw = MakeArticle(&rng);
+    d.raw = MakeArticle(&rng, static_cast<int>(i));
     bytes += d.raw.size();
   }
   extract::CleanOptions options;

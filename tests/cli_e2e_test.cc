@@ -134,7 +134,7 @@ TEST_F(CliTest, BadInputsAreNamedAndTheRestIsProcessed) {
   fs::create_directories(dir_ / "nothing");
   Write("nothing/picture.png", "x");
   Outcome r = Rashomon("clean --json " + empty + " " + png + " " + missing + " " + good + " " +
-                   (dir_ / "nothing").string());
+                       (dir_ / "nothing").string());
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(Lines(r.out).size(), 1u);
   EXPECT_NE(r.out.find("good.txt"), std::string::npos);
@@ -146,9 +146,7 @@ TEST_F(CliTest, BadInputsAreNamedAndTheRestIsProcessed) {
 
 TEST_F(CliTest, HugeFileIsRefusedBySizeLimit) {
   fs::path huge = dir_ / "huge.txt";
-  {
-    std::ofstream f(huge);
-  }
+  { std::ofstream f(huge); }
   fs::resize_file(huge, 200ull << 20);  // Sparse: 200 MB without writing them.
   Outcome r = Rashomon("clean " + huge.string());
   EXPECT_EQ(r.code, 2);
@@ -178,8 +176,8 @@ TEST_F(CliTest, ReadsStandardInput) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["source"], "stdin:1");
   Outcome jsonl = Rashomon("clean --json -", Write("in.jsonl",
-                                                "{\"id\": \"x1\", \"text\": \"One line.\"}\n"
-                                                "{\"text\": \"Another line of text.\"}\n"));
+                                                   "{\"id\": \"x1\", \"text\": \"One line.\"}\n"
+                                                   "{\"text\": \"Another line of text.\"}\n"));
   ASSERT_EQ(jsonl.code, 0) << jsonl.err;
   std::vector<std::string> lines = Lines(jsonl.out);
   ASSERT_EQ(lines.size(), 2u);

@@ -62,8 +62,7 @@ TEST(DocumentTest, CleanTextJoinsBlocksWithBlankLines) {
 class FileSystemTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rsh_base_test_" + std::to_string(::getpid()));
+    dir_ = std::filesystem::temp_directory_path() / ("rsh_base_test_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

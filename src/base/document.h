@@ -22,9 +22,9 @@ enum class BlockKind {
   kDateline,    // "WASHINGTON:" or "Paris, 3 May —".
   kHeading,     // An intertitle inside the body.
   kBody,
-  kQuote,     // A paragraph that is a quotation.
-  kCaption,   // Text describing a picture or slide, credit cut off.
-  kSummary,   // Bullet points of a "key points" box.
+  kQuote,    // A paragraph that is a quotation.
+  kCaption,  // Text describing a picture or slide, credit cut off.
+  kSummary,  // Bullet points of a "key points" box.
 };
 
 // Stable lower-case name, e.g. "standfirst".
@@ -49,6 +49,8 @@ enum class RemoveReason {
   kTemplate,     // Template text: CMS placeholders, AI notices, lines
                  // shared by unrelated documents of one batch.
   kAuthorBio,    // "About the author" boxes.
+  kByline,       // "By Jane Roe, Example Agency": kept as Document::authors.
+  kTimestamp,    // "Updated: 14 March 2025, 10:05" lines.
 };
 
 // Stable lower_snake name, e.g. "ad_marker".
@@ -77,7 +79,7 @@ struct Document {
 
   // Filled by cleaning.
   std::string title;
-  std::string language;  // ISO 639-1 code such as "en", or "und".
+  std::string language;              // ISO 639-1 code such as "en", or "und".
   double language_confidence = 0.0;  // 0..1.
   std::vector<Block> blocks;
   std::vector<RemovedLine> removed;

@@ -17,11 +17,15 @@ Status ErrnoStatus(int err, const std::string& what) {
   std::string msg = what + ": " + std::strerror(err);
   switch (err) {
     case ENOENT:
-    case ENOTDIR: return NotFoundError(std::move(msg));
+    case ENOTDIR:
+      return NotFoundError(std::move(msg));
     case EACCES:
-    case EPERM: return PermissionDeniedError(std::move(msg));
-    case EISDIR: return FailedPreconditionError(std::move(msg));
-    default: return DataLossError(std::move(msg));
+    case EPERM:
+      return PermissionDeniedError(std::move(msg));
+    case EISDIR:
+      return FailedPreconditionError(std::move(msg));
+    default:
+      return DataLossError(std::move(msg));
   }
 }
 
@@ -128,7 +132,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view data) {
   bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) return DataLossError("cannot write " + tmp);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return ErrnoStatus(errno, "cannot rename to " + path);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return ErrnoStatus(errno, "cannot rename to " + path);
   return Status::Ok();
 }
 

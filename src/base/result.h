@@ -21,15 +21,24 @@ class [[nodiscard]] Result {
  public:
   // REQUIRES: !status.ok().
   Result(Status status) : status_(std::move(status)) { RSH_CHECK(!status_.ok()); }  // NOLINT
-  Result(T value) : value_(std::move(value)) {}  // NOLINT
+  Result(T value) : value_(std::move(value)) {}                                     // NOLINT
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
   // REQUIRES: ok().
-  const T& value() const& { RSH_CHECK(ok()); return *value_; }
-  T& value() & { RSH_CHECK(ok()); return *value_; }
-  T&& value() && { RSH_CHECK(ok()); return std::move(*value_); }
+  const T& value() const& {
+    RSH_CHECK(ok());
+    return *value_;
+  }
+  T& value() & {
+    RSH_CHECK(ok());
+    return *value_;
+  }
+  T&& value() && {
+    RSH_CHECK(ok());
+    return std::move(*value_);
+  }
 
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }

@@ -76,10 +76,10 @@ Status UnavailableError(std::string message);
 }  // namespace rashomon
 
 // Returns from the current function when `expr` (a Status) is not OK.
-#define RSH_RETURN_IF_ERROR(expr)                        \
-  do {                                                   \
-    ::rashomon::Status rsh_status_ = (expr);             \
-    if (!rsh_status_.ok()) return rsh_status_;           \
+#define RSH_RETURN_IF_ERROR(expr)              \
+  do {                                         \
+    ::rashomon::Status rsh_status_ = (expr);   \
+    if (!rsh_status_.ok()) return rsh_status_; \
   } while (0)
 
 #define RSH_INTERNAL_CONCAT2(a, b) a##b

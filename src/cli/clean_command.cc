@@ -20,6 +20,7 @@ nlohmann::json CleanedToJson(const Document& d) {
   j["source"] = d.source;
   if (!d.url.empty()) j["url"] = d.url;
   j["title"] = d.title;
+  j["authors"] = d.authors;
   j["language"] = d.language;
   j["language_confidence"] = d.language_confidence;
   nlohmann::json blocks = nlohmann::json::array();

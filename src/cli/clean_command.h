@@ -2,7 +2,7 @@
 //
 // Reads every input (ingest), cleans it in batches (extract), and prints the
 // cleaned text of each document, or with --json one JSON object a line:
-// {"source", "url", "title", "language", "language_confidence",
+// {"source", "url", "title", "authors", "language", "language_confidence",
 //  "blocks": [{"kind", "text", "line"}], "removed": [{"text", "reason",
 //  "rule", "line"}], "warnings": [...]}.
 // Internal to the cli module.

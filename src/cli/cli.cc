@@ -24,14 +24,16 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->required();
   clean_cmd->add_flag("--json", clean.json,
                       "One JSON object per document per line, with blocks and removed lines");
-  clean_cmd->add_option("--max-bytes", clean.max_bytes,
-                        "Largest input file (or JSONL line) read, in bytes")
+  clean_cmd
+      ->add_option("--max-bytes", clean.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes")
       ->capture_default_str();
   clean_cmd->add_option("--threads", clean.threads, "Worker threads (0: all cores)")
       ->capture_default_str();
-  clean_cmd->add_option("--batch", clean.batch,
-                        "Documents cleaned together (lines shared by unrelated documents of a "
-                        "batch are template text)")
+  clean_cmd
+      ->add_option("--batch", clean.batch,
+                   "Documents cleaned together (lines shared by unrelated documents of a "
+                   "batch are template text)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   clean_cmd->add_option("--out", clean.out_path, "Write the output to this file, not stdout");

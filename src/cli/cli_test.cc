@@ -1,3 +1,5 @@
+#include "cli/cli.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,8 +9,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "cli/cli.h"
 
 namespace rashomon::cli {
 namespace {

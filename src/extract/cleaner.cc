@@ -203,9 +203,8 @@ void ResolveAuthorBoxes(const std::vector<Line>& lines, std::vector<Decision>* d
 // site, opens with an imperative, or is short. Long third-person prose
 // without a domain name cannot reach the tail threshold.
 bool MayPromote(const Line& l) {
-  return l.shape.words <= 60 &&
-         (l.shape.second_person || l.shape.domain_names > 0 || l.shape.words <= 20 ||
-          internal::StartsWithPromoVerb(l.view()));
+  return l.shape.words <= 60 && (l.shape.second_person || l.shape.domain_names > 0 ||
+                                 l.shape.words <= 20 || internal::StartsWithPromoVerb(l.view()));
 }
 
 // Self-promotion: a high promo score anywhere, a lower one in the tail.
@@ -256,6 +255,26 @@ BlockKind KindOf(const Line& l, bool is_last) {
   return BlockKind::kBody;
 }
 
+// "By Jane Roe and John Doe, Example News" -> {"Jane Roe", "John Doe"}: the
+// names before the first comma or bar; what follows is the outlet.
+std::vector<std::string> AuthorsOfByline(std::string_view byline) {
+  std::string_view names = byline.substr(3);
+  size_t cut = names.find_first_of(",|");
+  if (cut != std::string_view::npos) names = names.substr(0, cut);
+  std::vector<std::string> out;
+  for (std::string_view sep : {" and ", " AND ", " & "}) {
+    size_t pos;
+    while ((pos = names.find(sep)) != std::string_view::npos) {
+      std::string name = text::CollapseWhitespace(names.substr(0, pos));
+      if (!name.empty()) out.push_back(std::move(name));
+      names.remove_prefix(pos + sep.size());
+    }
+  }
+  std::string last = text::CollapseWhitespace(names);
+  if (!last.empty()) out.push_back(std::move(last));
+  return out;
+}
+
 bool IsTitleShaped(const Line& l) {
   if (l.shape.words == 0 || l.shape.words > kMaxTitleWords) return false;
   if (!l.shape.ends_sentence) return true;
@@ -273,7 +292,8 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
       Remove(&ds[i], l.hit->reason, l.hit->rule);
     } else if (l.key.empty()) {
       Remove(&ds[i], RemoveReason::kTemplate, "no_words");
-    } else if (templates.count(l.hash) != 0 && !IsLongProse(l)) {
+    } else if (templates.count(l.hash) != 0 && !IsLongProse(l) &&
+               !internal::IsDatelineLine(l.view(), l.shape)) {
       Remove(&ds[i], RemoveReason::kTemplate, "cross_document");
     }
   }
@@ -331,6 +351,14 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
   }
   while (cut_index < cut_credits.size()) doc->removed.push_back(cut_credits[cut_index++]);
 
+  if (doc->authors.empty()) {
+    for (const RemovedLine& r : doc->removed) {
+      if (r.reason == RemoveReason::kByline) {
+        doc->authors = AuthorsOfByline(r.text);
+        break;
+      }
+    }
+  }
   doc->title = doc->given_title;
   if (doc->title.empty() && !doc->blocks.empty() && doc->blocks[0].kind == BlockKind::kTitle) {
     doc->title = doc->blocks[0].text;
@@ -348,8 +376,7 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
 
 void CleanBatch(const CleanOptions& options, std::vector<Document>* docs) {
   std::vector<Prepared> prepared(docs->size());
-  ParallelFor(docs->size(), options.threads,
-              [&](size_t i) { Prepare((*docs)[i], &prepared[i]); });
+  ParallelFor(docs->size(), options.threads, [&](size_t i) { Prepare((*docs)[i], &prepared[i]); });
   std::vector<std::vector<uint64_t>> hashes(docs->size());
   for (size_t i = 0; i < docs->size(); ++i) {
     for (const Line& l : prepared[i].lines) {

@@ -91,6 +91,19 @@ TEST(LineRulesTest, ContextFreeRulesName) {
       {"This summary was AI-generated and reviewed by our editors.", "template"},
       {"Lorem ipsum dolor sit amet.", "template"},
       {"About the author", "author_bio"},
+      {"Getty Images", "credit"},
+      {"Image copyright Example Agency", "credit"},
+      {"Continue reading the main story", "widget"},
+      {"Comments (12)", "widget"},
+      {"1,204 Shares", "keep"},
+      {"We use cookies to improve your experience on our site.", "template"},
+      {"Updated: 14 March 2025, 10:05 CET", "timestamp"},
+      {"Published 3 hours ago", "timestamp"},
+      {"Published reports disagreed on the number of ships.", "keep"},
+      {"By Jane Roe and Ana de la Cruz, Example News", "byline"},
+      {"By the time divers arrived, the tide had turned.", "keep"},
+      {"By Tuesday", "keep"},
+      {"Click here to read the full statement", "related_link"},
       {"The port reopened on Tuesday after divers inspected the hull.", "keep"},
       {"Ships were told to wait, the harbour master said.", "keep"},
       {"Share prices fell sharply on Monday as the port stayed closed.", "keep"},
@@ -157,10 +170,19 @@ TEST(CleanerTest, BlocksKindsAndAuditTrail) {
   EXPECT_EQ(d.language, "en");
 }
 
+TEST(CleanerTest, BylineBecomesAuthors) {
+  Document d = CleanOne(
+      "Port Reopens\n\nBy Jane Roe and John Doe, Example News\n\n"
+      "The port reopened on Tuesday after the storm passed, officials said.\n");
+  EXPECT_EQ(Removed(d), "byline:By Jane Roe and John Doe, Example News");
+  EXPECT_EQ(d.authors, (std::vector<std::string>{"Jane Roe", "John Doe"}));
+}
+
 TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {
   Document d = CleanOne(
       "Ten Photos of the Storm\n\n"
-      "Waves over the sea wall\n\n\xC2\xA9" "Example Pictures\n\n"
+      "Waves over the sea wall\n\n\xC2\xA9"
+      "Example Pictures\n\n"
       "Waves reached the promenade on Monday evening and flooded two streets.\n\n"
       "Boats in the harbour\xC2\xA9 Example Pictures\n\n"
       "Fishing boats stayed moored while the wind rose through the night.\n");
@@ -169,7 +191,9 @@ TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {
             "body:Waves reached the promenade on Monday evening and flooded two streets.|"
             "caption:Boats in the harbour|"
             "body:Fishing boats stayed moored while the wind rose through the night.");
-  EXPECT_EQ(Removed(d), "credit:\xC2\xA9" "Example Pictures|credit:\xC2\xA9 Example Pictures");
+  EXPECT_EQ(Removed(d),
+            "credit:\xC2\xA9"
+            "Example Pictures|credit:\xC2\xA9 Example Pictures");
 }
 
 TEST(CleanerTest, SummaryBoxAndTailPromosAndAuthorBox) {
@@ -228,9 +252,9 @@ TEST(CleanerTest, HostileInputNeverCrashes) {
 
 TEST(BatchTemplatesTest, SharedLinesOfUnrelatedDocumentsOnly) {
   // Documents 0-3 are unrelated but share line 99; 4-6 are copies.
-  std::vector<std::vector<uint64_t>> docs = {
-      {1, 2, 3, 99}, {4, 5, 6, 99}, {7, 8, 9, 99}, {10, 11, 99},
-      {20, 21, 22, 23}, {20, 21, 22, 23}, {20, 21, 22, 24}};
+  std::vector<std::vector<uint64_t>> docs = {{1, 2, 3, 99},   {4, 5, 6, 99},    {7, 8, 9, 99},
+                                             {10, 11, 99},    {20, 21, 22, 23}, {20, 21, 22, 23},
+                                             {20, 21, 22, 24}};
   auto t = internal::FindTemplateLines(docs, 3, 0.3);
   EXPECT_EQ(t.size(), 1u);
   EXPECT_EQ(t.count(99), 1u);

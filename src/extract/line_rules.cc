@@ -37,7 +37,8 @@ bool AnyPhrase(string_view s, const std::array<string_view, N>& phrases) {
     size_t pos = 0;
     while ((pos = s.find(p, pos)) != string_view::npos) {
       size_t end = pos + p.size();
-      if (end == s.size() || !((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= '0' && s[end] <= '9'))) {
+      if (end == s.size() ||
+          !((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= '0' && s[end] <= '9'))) {
         return true;
       }
       pos = end;
@@ -80,9 +81,15 @@ bool AllDigits(string_view s) {
 // Strips trailing closing quotes, brackets and spaces, so that the final
 // punctuation of `He said "no."` is seen.
 string_view StripClosers(string_view s) {
-  static constexpr std::array<string_view, 9> kClosers = {
-      "\"", "'", ")", "]", " ", "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */,
-      "\xC2\xBB" /* » */, "\xC2\xA0"};
+  static constexpr std::array<string_view, 9> kClosers = {"\"",
+                                                          "'",
+                                                          ")",
+                                                          "]",
+                                                          " ",
+                                                          "\xE2\x80\x9D" /* ” */,
+                                                          "\xE2\x80\x99" /* ’ */,
+                                                          "\xC2\xBB" /* » */,
+                                                          "\xC2\xA0"};
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -96,102 +103,302 @@ string_view StripClosers(string_view s) {
   return s;
 }
 
-constexpr std::array<string_view, 22> kAdKeys = {
-    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored",
-    "sponsored content", "paid content", "paid post", "promoted", "promoted content",
-    "story continues below advertisement", "article continues below advertisement",
-    "continue reading below", "article continues below", "story continues below",
-    "scroll to continue with content", "advertisement scroll to continue with content",
-    "reklama", "anzeige", "publicidad", "publicite"};
+constexpr std::array<string_view, 22> kAdKeys = {"advertisement",
+                                                 "advertisements",
+                                                 "advert",
+                                                 "ad",
+                                                 "ads",
+                                                 "sponsored",
+                                                 "sponsored content",
+                                                 "paid content",
+                                                 "paid post",
+                                                 "promoted",
+                                                 "promoted content",
+                                                 "story continues below advertisement",
+                                                 "article continues below advertisement",
+                                                 "continue reading below",
+                                                 "article continues below",
+                                                 "story continues below",
+                                                 "scroll to continue with content",
+                                                 "advertisement scroll to continue with content",
+                                                 "reklama",
+                                                 "anzeige",
+                                                 "publicidad",
+                                                 "publicite"};
 
-constexpr std::array<string_view, 34> kRelatedPrefixes = {
-    "read also", "also read", "read more", "see also", "related:", "related |", "related|",
-    "related articles", "related stories", "related news", "related coverage",
-    "related content", "related video", "more from", "more on this", "more stories",
-    "more news", "you may also like", "you might also like", "you may like",
-    "recommended for you", "recommended stories", "recommended:", "don't miss",
-    "dont miss", "must read", "also watch", "watch:", "watch |", "watch|", "also see",
-    "further reading", "trending now", "editor's picks"};
+constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
+                                                          "also on ",
+                                                          "more coverage",
+                                                          "read also",
+                                                          "also read",
+                                                          "read more",
+                                                          "see also",
+                                                          "related:",
+                                                          "related |",
+                                                          "related|",
+                                                          "related articles",
+                                                          "related stories",
+                                                          "related news",
+                                                          "related coverage",
+                                                          "related content",
+                                                          "related video",
+                                                          "more from",
+                                                          "more on this",
+                                                          "more stories",
+                                                          "more news",
+                                                          "you may also like",
+                                                          "you might also like",
+                                                          "you may like",
+                                                          "recommended for you",
+                                                          "recommended stories",
+                                                          "recommended:",
+                                                          "don't miss",
+                                                          "dont miss",
+                                                          "must read",
+                                                          "also watch",
+                                                          "watch:",
+                                                          "watch |",
+                                                          "watch|",
+                                                          "also see",
+                                                          "further reading",
+                                                          "trending now",
+                                                          "editor's picks"};
 
-constexpr std::array<string_view, 20> kCreditPrefixes = {
-    "photo credit", "photo:", "photos:", "photograph:", "photography:", "image:",
-    "image credit", "images:", "picture:", "pictures:", "credit:", "credits:",
-    "illustration:", "photo by ", "photos by ", "image by ", "image source:",
-    "image courtesy", "photo courtesy", "video credit"};
+constexpr std::array<string_view, 22> kCreditPrefixes = {
+    "image copyright", "picture copyright", "photo credit", "photo:",        "photos:",
+    "photograph:",     "photography:",      "image:",       "image credit",  "images:",
+    "picture:",        "pictures:",         "credit:",      "credits:",      "illustration:",
+    "photo by ",       "photos by ",        "image by ",    "image source:", "image courtesy",
+    "photo courtesy",  "video credit"};
 
-constexpr std::array<string_view, 17> kPhotoMarkers = {
-    "file photo", "file image", "file pic", "file picture", "representational",
-    "representative image", "representative photo", "photo", "image", "picture",
-    "pic:", "pic courtesy", "credit", "ap photo", "getty", "afp", "reuters/"};
+constexpr std::array<string_view, 17> kPhotoMarkers = {"file photo",
+                                                       "file image",
+                                                       "file pic",
+                                                       "file picture",
+                                                       "representational",
+                                                       "representative image",
+                                                       "representative photo",
+                                                       "photo",
+                                                       "image",
+                                                       "picture",
+                                                       "pic:",
+                                                       "pic courtesy",
+                                                       "credit",
+                                                       "ap photo",
+                                                       "getty",
+                                                       "afp",
+                                                       "reuters/"};
 
-constexpr std::array<string_view, 78> kWidgetKeys = {
-    "tags", "tag", "topics", "share", "share this", "share this article",
-    "share this story", "share article", "share story", "print", "email", "e mail",
-    "comments", "comment", "post a comment", "leave a comment", "add a comment",
-    "leave a reply", "write a comment", "show comments", "view comments",
-    "load comments", "join the conversation", "subscribe", "sign in", "log in",
-    "login", "register", "menu", "home", "skip to content", "skip to main content",
-    "back to top", "click here", "copy link", "link copied", "whatsapp", "facebook",
-    "twitter", "linkedin", "telegram", "pinterest", "reddit", "follow us", "follow",
-    "listen", "listen to this article", "listen to article", "font size", "text size",
-    "newer post", "older post", "next article", "previous article", "next story",
-    "previous story", "next", "previous", "blogger comment", "blogger comments",
-    "facebook comment", "facebook comments", "disqus comments", "like", "tweet",
-    "pin it", "share via email", "most read", "most popular", "trending", "latest news",
-    "latest stories", "top news", "loading", "search", "toggle navigation", "reply",
-    "report abuse"};
+constexpr std::array<string_view, 84> kWidgetKeys = {"continue reading",
+                                                     "continue reading the main story",
+                                                     "listen to this story",
+                                                     "listen to the article",
+                                                     "read full article",
+                                                     "show more",
+                                                     "tags",
+                                                     "tag",
+                                                     "topics",
+                                                     "share",
+                                                     "share this",
+                                                     "share this article",
+                                                     "share this story",
+                                                     "share article",
+                                                     "share story",
+                                                     "print",
+                                                     "email",
+                                                     "e mail",
+                                                     "comments",
+                                                     "comment",
+                                                     "post a comment",
+                                                     "leave a comment",
+                                                     "add a comment",
+                                                     "leave a reply",
+                                                     "write a comment",
+                                                     "show comments",
+                                                     "view comments",
+                                                     "load comments",
+                                                     "join the conversation",
+                                                     "subscribe",
+                                                     "sign in",
+                                                     "log in",
+                                                     "login",
+                                                     "register",
+                                                     "menu",
+                                                     "home",
+                                                     "skip to content",
+                                                     "skip to main content",
+                                                     "back to top",
+                                                     "click here",
+                                                     "copy link",
+                                                     "link copied",
+                                                     "whatsapp",
+                                                     "facebook",
+                                                     "twitter",
+                                                     "linkedin",
+                                                     "telegram",
+                                                     "pinterest",
+                                                     "reddit",
+                                                     "follow us",
+                                                     "follow",
+                                                     "listen",
+                                                     "listen to this article",
+                                                     "listen to article",
+                                                     "font size",
+                                                     "text size",
+                                                     "newer post",
+                                                     "older post",
+                                                     "next article",
+                                                     "previous article",
+                                                     "next story",
+                                                     "previous story",
+                                                     "next",
+                                                     "previous",
+                                                     "blogger comment",
+                                                     "blogger comments",
+                                                     "facebook comment",
+                                                     "facebook comments",
+                                                     "disqus comments",
+                                                     "like",
+                                                     "tweet",
+                                                     "pin it",
+                                                     "share via email",
+                                                     "most read",
+                                                     "most popular",
+                                                     "trending",
+                                                     "latest news",
+                                                     "latest stories",
+                                                     "top news",
+                                                     "loading",
+                                                     "search",
+                                                     "toggle navigation",
+                                                     "reply",
+                                                     "report abuse"};
+
+// A credit line that names only a picture agency, under a photo.
+constexpr std::array<string_view, 12> kAgencyCredits = {"getty images",
+                                                        "afp via getty images",
+                                                        "afp getty images",
+                                                        "shutterstock",
+                                                        "istock",
+                                                        "ap photo",
+                                                        "afp",
+                                                        "epa",
+                                                        "reuters",
+                                                        "handout",
+                                                        "file photo",
+                                                        "ap"};
+
+constexpr std::array<string_view, 10> kBrowserNotices = {
+    "enable javascript",          "javascript is disabled",
+    "javascript must be enabled", "your browser does not support",
+    "update your browser",        "we use cookies",
+    "this site uses cookies",     "this website uses cookies",
+    "accept all cookies",         "cookie settings"};
+
+constexpr std::array<string_view, 7> kTimestampPrefixes = {
+    "updated", "last updated", "published",    "first published",
+    "posted",  "posted on",    "last modified"};
+
+// Words that may stand lower-case in a byline ("By Ana de la Cruz and Li Wei").
+constexpr std::array<string_view, 12> kBylineParticles = {"and", "de", "la",  "del", "van", "von",
+                                                          "der", "da", "bin", "al",  "le",  "du"};
 
 constexpr std::array<string_view, 13> kSocialWords = {
-    "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "telegram", "reddit",
-    "pinterest", "print", "copy", "link", "share"};
+    "facebook", "twitter",   "x",     "whatsapp", "linkedin", "email", "telegram",
+    "reddit",   "pinterest", "print", "copy",     "link",     "share"};
 
 constexpr std::array<string_view, 7> kListLabels = {
     "tags:", "topics:", "filed under", "categories:", "category:", "keywords:", "tagged:"};
 
-constexpr std::array<string_view, 10> kAiTerms = {
-    "ai generated", "ai-generated", "generated by ai", "generated using ai",
-    "generated with ai", "ai-assisted", "ai assisted", "generated by artificial intelligence",
-    "automatically generated", "newsroom reviewed"};
+constexpr std::array<string_view, 10> kAiTerms = {"ai generated",
+                                                  "ai-generated",
+                                                  "generated by ai",
+                                                  "generated using ai",
+                                                  "generated with ai",
+                                                  "ai-assisted",
+                                                  "ai assisted",
+                                                  "generated by artificial intelligence",
+                                                  "automatically generated",
+                                                  "newsroom reviewed"};
 constexpr std::array<string_view, 8> kDisclosureCues = {
-    "summary", "reviewed", "this article", "this story", "this content", "this text",
-    "editor", "newsroom"};
+    "summary",      "reviewed",  "this article", "this story",
+    "this content", "this text", "editor",       "newsroom"};
 
 constexpr std::array<string_view, 8> kPlaceholderPhrases = {
-    "lorem ipsum", "admin panel", "biographical info", "user admin", "edit this text",
-    "sample text", "placeholder text", "dummy text"};
+    "lorem ipsum",    "admin panel", "biographical info", "user admin",
+    "edit this text", "sample text", "placeholder text",  "dummy text"};
 
 constexpr std::array<string_view, 17> kSummaryLabels = {
-    "quick read", "key points", "key takeaways", "takeaways", "highlights",
-    "story highlights", "in short", "in brief", "summary", "tl dr", "tldr", "at a glance",
-    "key facts", "short summary", "ai summary", "article summary", "the gist"};
+    "quick read",      "key points",    "key takeaways",
+    "takeaways",       "highlights",    "story highlights",
+    "in short",        "in brief",      "summary",
+    "tl dr",           "tldr",          "at a glance",
+    "key facts",       "short summary", "ai summary",
+    "article summary", "the gist"};
 
-constexpr std::array<string_view, 6> kBioKeys = {
-    "about the author", "about the writer", "about the reporter", "author bio",
-    "about the authors", "about author"};
+constexpr std::array<string_view, 6> kBioKeys = {"about the author",   "about the writer",
+                                                 "about the reporter", "author bio",
+                                                 "about the authors",  "about author"};
 
 constexpr std::array<string_view, 31> kPromoVerbs = {
-    "discover", "find", "stay", "track", "listen", "download", "subscribe", "follow",
-    "get", "watch", "read", "sign", "join", "click", "tap", "check", "explore", "catch",
-    "visit", "install", "register", "enjoy", "don", "never", "keep", "want", "like",
-    "bookmark", "unlock", "try", "grab"};
+    "discover", "find",  "stay",  "track",    "listen",   "download", "subscribe", "follow",
+    "get",      "watch", "read",  "sign",     "join",     "click",    "tap",       "check",
+    "explore",  "catch", "visit", "install",  "register", "enjoy",    "don",       "never",
+    "keep",     "want",  "like",  "bookmark", "unlock",   "try",      "grab"};
 
-constexpr std::array<string_view, 46> kPromoPhrases = {
-    "latest news", "the latest", "news updates", "breaking news", "stay updated",
-    "stay up to date", "stay up-to-date", "stay informed", "stay on top", "stay tuned",
-    "keep up with", "curated for you", "specially curated", "handpicked", "every weekend",
-    "every morning", "in your inbox", "newsletter", "subscribe", "sign up", "download the",
-    " app ", " app.", " app!", "app store", "google play", "follow us", "only on",
-    "live on", "click here", "for more news", "for the latest", "best of", "don't miss",
-    "get news", "news alerts", "unlimited access", "free trial", "our website", "our app",
-    "our channel", "whatsapp channel", "telegram channel", "youtube channel",
-    "all the news", "top headlines"};
+constexpr std::array<string_view, 46> kPromoPhrases = {"latest news",
+                                                       "the latest",
+                                                       "news updates",
+                                                       "breaking news",
+                                                       "stay updated",
+                                                       "stay up to date",
+                                                       "stay up-to-date",
+                                                       "stay informed",
+                                                       "stay on top",
+                                                       "stay tuned",
+                                                       "keep up with",
+                                                       "curated for you",
+                                                       "specially curated",
+                                                       "handpicked",
+                                                       "every weekend",
+                                                       "every morning",
+                                                       "in your inbox",
+                                                       "newsletter",
+                                                       "subscribe",
+                                                       "sign up",
+                                                       "download the",
+                                                       " app ",
+                                                       " app.",
+                                                       " app!",
+                                                       "app store",
+                                                       "google play",
+                                                       "follow us",
+                                                       "only on",
+                                                       "live on",
+                                                       "click here",
+                                                       "for more news",
+                                                       "for the latest",
+                                                       "best of",
+                                                       "don't miss",
+                                                       "get news",
+                                                       "news alerts",
+                                                       "unlimited access",
+                                                       "free trial",
+                                                       "our website",
+                                                       "our app",
+                                                       "our channel",
+                                                       "whatsapp channel",
+                                                       "telegram channel",
+                                                       "youtube channel",
+                                                       "all the news",
+                                                       "top headlines"};
 
-constexpr std::array<string_view, 6> kReportingCues = {
-    " said", " says", "according to", " told ", " reported", " stated"};
+constexpr std::array<string_view, 6> kReportingCues = {" said",  " says",     "according to",
+                                                       " told ", " reported", " stated"};
 
-constexpr std::array<string_view, 16> kTlds = {
-    ".com", ".org", ".net", ".in", ".co.uk", ".io", ".tv", ".news", ".de", ".fr",
-    ".ru", ".info", ".biz", ".co", ".us", ".eu"};
+constexpr std::array<string_view, 16> kTlds = {".com", ".org",  ".net", ".in", ".co.uk", ".io",
+                                               ".tv",  ".news", ".de",  ".fr", ".ru",    ".info",
+                                               ".biz", ".co",   ".us",  ".eu"};
 
 // One pass over the dots of the line: "example.com" counts, "U.S." not.
 int CountDomains(string_view lower) {
@@ -205,8 +412,7 @@ int CountDomains(string_view lower) {
     for (string_view tld : kTlds) {
       if (!StartsWith(rest, tld)) continue;
       size_t end = tld.size();
-      if (end == rest.size() ||
-          !((rest[end] >= 'a' && rest[end] <= 'z') || rest[end] == '.')) {
+      if (end == rest.size() || !((rest[end] >= 'a' && rest[end] <= 'z') || rest[end] == '.')) {
         ++n;
         break;
       }
@@ -273,6 +479,42 @@ size_t FindTrailingCredit(string_view text) {
   return pos;
 }
 
+bool IsTimestampLine(const LineView& line, const LineShape& shape) {
+  if (shape.words < 2 || shape.words > 12) return false;
+  bool prefix = false;
+  for (string_view p : kTimestampPrefixes) {
+    if (StartsWith(line.key, p) && (line.key.size() == p.size() || line.key[p.size()] == ' ')) {
+      prefix = true;
+    }
+  }
+  if (!prefix) return false;
+  // A date or a time must follow: a digit, or "ago".
+  bool digit = false;
+  for (char c : line.key) digit |= c >= '0' && c <= '9';
+  return digit || KeyHasWord(line.key, "ago");
+}
+
+bool IsBylineLine(const LineView& line, const LineShape& shape) {
+  // "By" and at least a first and a last name: "By Tuesday" is no byline.
+  if (shape.words < 3 || shape.words > 14 || shape.ends_sentence) return false;
+  if (!StartsWith(line.text, "By ") && !StartsWith(line.text, "BY ")) return false;
+  // Every word after "By" is a name (capitalised), a particle, or follows a
+  // comma or a pipe (the outlet: "By Jane Roe, Example News").
+  string_view rest = line.text.substr(3);
+  size_t i = 0;
+  while (i < rest.size()) {
+    size_t end = rest.find(' ', i);
+    if (end == string_view::npos) end = rest.size();
+    string_view w = rest.substr(i, end - i);
+    i = end + 1;
+    if (w.empty() || w == "|" || w == "-" || w == "\xE2\x80\x94") continue;
+    unsigned char c = static_cast<unsigned char>(w.front());
+    bool ok = IsUpperAscii(static_cast<char>(c)) || c >= 0x80 || OneOf(w, kBylineParticles);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& shape) {
   const string_view key = line.key;
   const string_view lower = line.lower;
@@ -282,8 +524,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (shape.words <= 30 && AnyPrefix(lower, kRelatedPrefixes)) {
     return RuleHit{RemoveReason::kRelatedLink, "related_label"};
   }
-  if (IsStandaloneCredit(line, shape) ||
-      (shape.words <= 25 && AnyPrefix(lower, kCreditPrefixes))) {
+  if (IsStandaloneCredit(line, shape) || (shape.words <= 25 && AnyPrefix(lower, kCreditPrefixes))) {
     return RuleHit{RemoveReason::kCredit, "credit_line"};
   }
   if (shape.words <= 30 && Contains(lower, "all rights reserved")) {
@@ -297,13 +538,23 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
       if (AnyPrefix(inner, kPhotoMarkers)) return RuleHit{RemoveReason::kCaption, "photo_caption"};
     }
   }
+  if (OneOf(key, kAgencyCredits)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
   if (OneOf(key, kWidgetKeys)) return RuleHit{RemoveReason::kWidget, "ui_label"};
+  if (shape.words <= 60 && AnyContained(lower, kBrowserNotices)) {
+    return RuleHit{RemoveReason::kTemplate, "browser_notice"};
+  }
+  if (IsTimestampLine(line, shape)) return RuleHit{RemoveReason::kTimestamp, "timestamp"};
+  if (IsBylineLine(line, shape)) return RuleHit{RemoveReason::kByline, "byline"};
   if (shape.words <= 4) {
     // "12 comments", "Comments 3", "5 min read".
     string_view first = FirstWord(key);
     string_view rest = key.substr(std::min(key.size(), first.size() + 1));
     if (AllDigits(first) && (rest == "comments" || rest == "comment" || rest == "min read" ||
-                             rest == "minute read" || rest == "minutes read" || rest == "replies")) {
+                             rest == "minute read" || rest == "minutes read" || rest == "replies" ||
+                             rest == "shares" || rest == "views" || rest == "likes")) {
+      return RuleHit{RemoveReason::kWidget, "counter"};
+    }
+    if ((first == "comments" || first == "shares" || first == "replies") && AllDigits(rest)) {
       return RuleHit{RemoveReason::kWidget, "counter"};
     }
   }

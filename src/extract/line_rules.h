@@ -33,7 +33,7 @@ struct LineShape {
   bool ends_colon = false;
   bool opens_with_quote = false;
   bool closes_with_quote = false;
-  int domain_names = 0;      // Tokens such as "example.com".
+  int domain_names = 0;        // Tokens such as "example.com".
   bool second_person = false;  // "you", "your".
 };
 
@@ -74,6 +74,12 @@ bool IsDatelineLine(const LineView& line, const LineShape& shape);
 // ("Crew at the quay© Harbour Images"), or npos. Only a short credit after
 // real caption text counts.
 size_t FindTrailingCredit(std::string_view text);
+
+// "Updated: 14 March 2025, 10:05", "Published 3 hours ago".
+bool IsTimestampLine(const LineView& line, const LineShape& shape);
+
+// "By Jane Roe and John Doe, Example News" on its own line.
+bool IsBylineLine(const LineView& line, const LineShape& shape);
 
 // True when `text` is only a credit (a copyright sign and a name).
 bool IsStandaloneCredit(const LineView& line, const LineShape& shape);

@@ -19,10 +19,13 @@ Status ErrnoStatus(int err, const std::string& what) {
   std::string msg = what + ": " + std::strerror(err);
   switch (err) {
     case ENOENT:
-    case ENOTDIR: return NotFoundError(std::move(msg));
+    case ENOTDIR:
+      return NotFoundError(std::move(msg));
     case EACCES:
-    case EPERM: return PermissionDeniedError(std::move(msg));
-    default: return DataLossError(std::move(msg));
+    case EPERM:
+      return PermissionDeniedError(std::move(msg));
+    default:
+      return DataLossError(std::move(msg));
   }
 }
 
@@ -204,8 +207,10 @@ Result<std::unique_ptr<ByteSource>> OpenFileByteSource(const std::string& path) 
 Status Decompress(Compression compression, ByteSource& source, uint64_t max_output,
                   const std::function<void(std::string_view)>& sink) {
   switch (compression) {
-    case Compression::kGzip: return Inflate(source, max_output, sink);
-    case Compression::kZstd: return Unzstd(source, max_output, sink);
+    case Compression::kGzip:
+      return Inflate(source, max_output, sink);
+    case Compression::kZstd:
+      return Unzstd(source, max_output, sink);
   }
   return InternalError("unknown compression");
 }

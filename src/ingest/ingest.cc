@@ -51,9 +51,12 @@ std::string JoinPath(const std::string& folder, const std::string& name) {
 // The reason shown for a failed Stat, ListDir or ReadFile.
 std::string ReasonOf(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kNotFound: return "no such file or folder";
-    case StatusCode::kPermissionDenied: return "permission denied";
-    default: return status.message();
+    case StatusCode::kNotFound:
+      return "no such file or folder";
+    case StatusCode::kPermissionDenied:
+      return "permission denied";
+    default:
+      return status.message();
   }
 }
 

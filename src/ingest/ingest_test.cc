@@ -909,10 +909,18 @@ std::string MutatedLine(std::mt19937& rng) {
     size_t at = rng() % line.size();
     char c = kAlphabet[rng() % kAlphabet.size()];
     switch (rng() % 4) {
-      case 0: line[at] = c; break;
-      case 1: line.insert(line.begin() + static_cast<long>(at), c); break;
-      case 2: line.erase(at, 1 + rng() % 8); break;
-      default: line.resize(at); break;
+      case 0:
+        line[at] = c;
+        break;
+      case 1:
+        line.insert(line.begin() + static_cast<long>(at), c);
+        break;
+      case 2:
+        line.erase(at, 1 + rng() % 8);
+        break;
+      default:
+        line.resize(at);
+        break;
     }
   }
   return line;

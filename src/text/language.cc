@@ -31,8 +31,7 @@ size_t PrefixLength(std::string_view utf8, size_t max) {
   if (utf8.size() <= max) return utf8.size();
   size_t len = max;
   // A code point has at most three continuation bytes.
-  while (len > max - 3 &&
-         (static_cast<unsigned char>(utf8[len]) & 0xC0) == 0x80) {
+  while (len > max - 3 && (static_cast<unsigned char>(utf8[len]) & 0xC0) == 0x80) {
     --len;
   }
   return len;
@@ -77,8 +76,7 @@ LanguageGuess DetectLanguage(std::string_view utf8, std::string_view hint) {
   // control character or a noncharacter, so validity is checked here.
   if (len == 0 || !IsValidUtf8(utf8.substr(0, len))) return guess;
 
-  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
-                          HintLanguage(hint)};
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, HintLanguage(hint)};
   CLD2::Language language3[3];
   int percent3[3] = {0, 0, 0};
   double normalized_score3[3];

@@ -1,13 +1,12 @@
 #include "text/normalize.h"
 
-#include <array>
-
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include <array>
 #include <cstdint>
 
 #include "text/utf8.h"
@@ -36,9 +35,7 @@ bool AllBelowU0300(std::string_view utf8) {
   return true;
 }
 
-inline bool IsAsciiSpace(uint8_t b) {
-  return b == ' ' || (b >= '\t' && b <= '\r');
-}
+inline bool IsAsciiSpace(uint8_t b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
 
 inline bool IsAsciiAlnum(uint8_t b) {
   return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
@@ -53,10 +50,9 @@ constexpr uint32_t kWordMask = U_GC_L_MASK | U_GC_ND_MASK | U_GC_M_MASK;
 // i.e. fold to several code points ("ß" -> "ss", "ﬁ" -> "fi"). These are
 // the status-F lines of CaseFolding.txt, covered by a few wide ranges.
 inline bool MayFoldToSeveral(char32_t cp) {
-  return cp == 0x00DF || cp == 0x0130 || cp == 0x0149 || cp == 0x01F0 ||
-         cp == 0x0390 || cp == 0x03B0 || cp == 0x0587 ||
-         (cp >= 0x1E96 && cp <= 0x1E9E) || (cp >= 0x1F50 && cp <= 0x1FFF) ||
-         (cp >= 0xFB00 && cp <= 0xFB17);
+  return cp == 0x00DF || cp == 0x0130 || cp == 0x0149 || cp == 0x01F0 || cp == 0x0390 ||
+         cp == 0x03B0 || cp == 0x0587 || (cp >= 0x1E96 && cp <= 0x1E9E) ||
+         (cp >= 0x1F50 && cp <= 0x1FFF) || (cp >= 0xFB00 && cp <= 0xFB17);
 }
 
 // Appends the full case folding of the non-ASCII `cp` ("ß" -> "ss") to `out`.
@@ -64,8 +60,7 @@ void AppendFolded(char32_t cp, std::string* out) {
   if (!MayFoldToSeveral(cp)) {
     // The simple folding is a table lookup, much cheaper than the string
     // call below.
-    AppendUtf8(static_cast<char32_t>(
-                   u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+    AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
                out);
     return;
   }
@@ -74,8 +69,7 @@ void AppendFolded(char32_t cp, std::string* out) {
   U16_APPEND_UNSAFE(src, src_len, static_cast<UChar32>(cp));
   UChar dst[8];  // Full case folding yields at most 3 UTF-16 units.
   UErrorCode status = U_ZERO_ERROR;
-  const int32_t dst_len =
-      u_strFoldCase(dst, 8, src, src_len, U_FOLD_CASE_DEFAULT, &status);
+  const int32_t dst_len = u_strFoldCase(dst, 8, src, src_len, U_FOLD_CASE_DEFAULT, &status);
   if (U_FAILURE(status)) {
     AppendUtf8(cp, out);
     return;

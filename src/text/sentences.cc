@@ -23,39 +23,36 @@ namespace {
 constexpr size_t kMaxChunkBytes = size_t{1} << 22;
 
 // Abbreviations that precede a name and so never end a sentence.
-constexpr std::string_view kTitles[] = {
-    "Adm", "Capt",   "Cmdr", "Col", "Dr",   "Gen",  "Gov",  "Hon", "Lt",
-    "Maj", "Messrs", "Mr",   "Mrs", "Ms",   "Pres", "Prof", "Rep", "Reps",
-    "Rev", "Sen",    "Sens", "Sgt", "Supt", "vs",   "Vs"};
+constexpr std::string_view kTitles[] = {"Adm",  "Capt", "Cmdr", "Col",    "Dr",  "Gen", "Gov",
+                                        "Hon",  "Lt",   "Maj",  "Messrs", "Mr",  "Mrs", "Ms",
+                                        "Pres", "Prof", "Rep",  "Reps",   "Rev", "Sen", "Sens",
+                                        "Sgt",  "Supt", "vs",   "Vs"};
 
 // Abbreviations that are joined to a following number ("Jan. 5", "No. 10").
-constexpr std::string_view kBeforeNumber[] = {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "No",  "Nos", "Vol", "Art", "Fig"};
+constexpr std::string_view kBeforeNumber[] = {"Jan", "Feb", "Mar",  "Apr", "Jun", "Jul",
+                                              "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                                              "No",  "Nos", "Vol",  "Art", "Fig"};
 
 // Abbreviations that may end a sentence or go on ("St. Louis" but "Main
 // St."; "Apple Inc. Chief Executive" but "pears, etc."): decided by the next
 // word, as for initials and dotted acronyms.
-constexpr std::string_view kAmbiguous[] = {
-    "St", "Mt", "Ft", "Jr", "Sr", "etc", "Inc", "Corp", "Ltd", "Co", "Bros"};
+constexpr std::string_view kAmbiguous[] = {"St",  "Mt",   "Ft",  "Jr", "Sr",  "etc",
+                                           "Inc", "Corp", "Ltd", "Co", "Bros"};
 
 // Capitalised words that usually start a sentence. After an initial, a
 // dotted acronym ("U.S.") or an ambiguous abbreviation one of these means
 // the sentence ended there; any other capitalised word ("U.S. Army") means
 // it goes on.
 constexpr std::string_view kSentenceStarters[] = {
-    "A",    "About",   "According", "After",     "Also",      "Although",
-    "An",   "And",     "As",        "At",        "Because",   "Before",
-    "But",  "By",      "Despite",   "During",    "Earlier",   "Even",
-    "For",  "From",    "He",        "Her",       "Here",      "His",
-    "How",  "However", "I",         "If",        "In",        "It",
-    "Its",  "Last",    "Later",     "Many",      "Meanwhile", "More",
-    "Most", "My",      "No",        "Now",       "On",        "One",
-    "Our",  "She",     "Since",     "So",        "Some",      "Still",
-    "That", "The",     "Their",     "Then",      "There",     "These",
-    "They", "This",    "Those",     "Though",    "To",        "Today",
-    "We",   "What",    "When",      "Where",     "Which",     "While",
-    "Who",  "Why",     "With",      "Yesterday", "Yet",       "You"};
+    "A",       "About",   "According", "After",  "Also",  "Although",  "An",      "And",
+    "As",      "At",      "Because",   "Before", "But",   "By",        "Despite", "During",
+    "Earlier", "Even",    "For",       "From",   "He",    "Her",       "Here",    "His",
+    "How",     "However", "I",         "If",     "In",    "It",        "Its",     "Last",
+    "Later",   "Many",    "Meanwhile", "More",   "Most",  "My",        "No",      "Now",
+    "On",      "One",     "Our",       "She",    "Since", "So",        "Some",    "Still",
+    "That",    "The",     "Their",     "Then",   "There", "These",     "They",    "This",
+    "Those",   "Though",  "To",        "Today",  "We",    "What",      "When",    "Where",
+    "Which",   "While",   "Who",       "Why",    "With",  "Yesterday", "Yet",     "You"};
 
 template <size_t N>
 bool Contains(const std::string_view (&table)[N], std::string_view word) {
@@ -69,8 +66,8 @@ bool IsLetter(char32_t cp) {
 
 // Paragraph separators: the repairs never join across them.
 bool IsLineBreak(char32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 ||
-         cp == 0x2028 || cp == 0x2029;
+  return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 || cp == 0x2028 ||
+         cp == 0x2029;
 }
 
 // Opening punctuation skipped before the next sentence's first word.
@@ -189,20 +186,17 @@ bool ShouldJoin(std::string_view text, size_t pos) {
   if (IsDottedAbbreviation(token)) {
     // Lower-case ones ("a.m.", "p.m.", "e.g.") before a capital mostly end
     // a sentence: "It began at 5 a.m. Police arrived."
-    const bool lower = std::none_of(token.begin(), token.end(), [](char c) {
-      return c >= 'A' && c <= 'Z';
-    });
+    const bool lower =
+        std::none_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (lower) {
-      return next.kind == NextWord::Kind::kLower ||
-             next.kind == NextWord::Kind::kDigit;
+      return next.kind == NextWord::Kind::kLower || next.kind == NextWord::Kind::kDigit;
     }
     return ContinuesAfterAcronym(next);
   }
   size_t first_end = 0;
   const auto first = static_cast<UChar32>(DecodeUtf8(token, &first_end));
   if (first_end == token.size()) {  // A single letter.
-    return (u_isupper(first) || u_istitle(first)) &&
-           ContinuesAfterAcronym(next);
+    return (u_isupper(first) || u_istitle(first)) && ContinuesAfterAcronym(next);
   }
   if (Contains(kTitles, token)) return true;
   if (Contains(kBeforeNumber, token)) {
@@ -221,8 +215,7 @@ size_t ChunkLength(std::string_view text) {
   if (cut != std::string_view::npos) return cut + 1;
   // No line feed or space in 4 MiB: cut at a code point boundary.
   cut = kMaxChunkBytes;
-  while (cut > kMaxChunkBytes - 4 &&
-         (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+  while (cut > kMaxChunkBytes - 4 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
     --cut;
   }
   return cut;
@@ -249,20 +242,18 @@ std::string ReplaceInvalidBytes(std::string_view text) {
 struct SentenceSplitter::Impl {
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
-    iterator.reset(icu::BreakIterator::createSentenceInstance(
-        icu::Locale::getEnglish(), status));
+    iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
     // Only a broken ICU installation (missing data) fails here.
     RSH_CHECK(U_SUCCESS(status) && iterator != nullptr);
   }
   ~Impl() { utext_close(utext); }
 
   // Appends the sentences of `chunk`, which starts at `offset` in the text.
-  void SplitChunk(std::string_view chunk, size_t offset,
-                  std::vector<Span>* out);
+  void SplitChunk(std::string_view chunk, size_t offset, std::vector<Span>* out);
   // Appends [begin, end) of `chunk` without its outer white space, if any
   // remains.
-  static void Emit(std::string_view chunk, size_t begin, size_t end,
-                   size_t offset, std::vector<Span>* out);
+  static void Emit(std::string_view chunk, size_t begin, size_t end, size_t offset,
+                   std::vector<Span>* out);
 
   std::unique_ptr<icu::BreakIterator> iterator;
   UText* utext = nullptr;      // Reopened on each chunk to avoid allocation.
@@ -272,13 +263,11 @@ struct SentenceSplitter::Impl {
 void SentenceSplitter::Impl::SplitChunk(std::string_view chunk, size_t offset,
                                         std::vector<Span>* out) {
   UErrorCode status = U_ZERO_ERROR;
-  utext = utext_openUTF8(utext, chunk.data(),
-                         static_cast<int64_t>(chunk.size()), &status);
+  utext = utext_openUTF8(utext, chunk.data(), static_cast<int64_t>(chunk.size()), &status);
   if (U_SUCCESS(status)) iterator->setText(utext, status);
   breaks.clear();
   if (U_SUCCESS(status)) {
-    for (int32_t b = iterator->first(); b != icu::BreakIterator::DONE;
-         b = iterator->next()) {
+    for (int32_t b = iterator->first(); b != icu::BreakIterator::DONE; b = iterator->next()) {
       breaks.push_back(static_cast<size_t>(b));
     }
   }
@@ -295,8 +284,7 @@ void SentenceSplitter::Impl::SplitChunk(std::string_view chunk, size_t offset,
   }
 }
 
-void SentenceSplitter::Impl::Emit(std::string_view chunk, size_t begin,
-                                  size_t end, size_t offset,
+void SentenceSplitter::Impl::Emit(std::string_view chunk, size_t begin, size_t end, size_t offset,
                                   std::vector<Span>* out) {
   while (begin < end) {
     size_t after = begin;

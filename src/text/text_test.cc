@@ -60,14 +60,12 @@ std::string IcuRepair(std::string_view in) {
   std::vector<UChar> utf16(in.size() + 1);
   int32_t len16 = 0;
   UErrorCode status = U_ZERO_ERROR;
-  u_strFromUTF8WithSub(utf16.data(), static_cast<int32_t>(utf16.size()), &len16,
-                       in.data(), static_cast<int32_t>(in.size()), 0xFFFD,
-                       nullptr, &status);
+  u_strFromUTF8WithSub(utf16.data(), static_cast<int32_t>(utf16.size()), &len16, in.data(),
+                       static_cast<int32_t>(in.size()), 0xFFFD, nullptr, &status);
   EXPECT_TRUE(U_SUCCESS(status));
   std::string out(in.size() * 3 + 1, '\0');
   int32_t len8 = 0;
-  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &len8, utf16.data(),
-              len16, &status);
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &len8, utf16.data(), len16, &status);
   EXPECT_TRUE(U_SUCCESS(status));
   out.resize(len8);
   return out;
@@ -81,8 +79,7 @@ TEST(Utf8Test, RepairReplacesMaximalSubparts) {
   } kCases[] = {
       {"", "", 0},
       {"plain ascii text", "plain ascii text", 0},
-      {"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80",
-       "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", 0},
+      {"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", 0},
       {"\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", 0},  // U+10FFFF
       {"\xEF\xBF\xBD", "{?}", 0},                   // A real U+FFFD.
       // Lone continuation bytes: one replacement each.
@@ -113,8 +110,7 @@ TEST(Utf8Test, RepairReplacesMaximalSubparts) {
       // Latin-1 text read as UTF-8.
       {"caf\xE9 ol\xE9", "caf{?} ol{?}", 2},
       // The example of Unicode 15, section 3.9, table 3-8.
-      {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64",
-       "a{?}{?}{?}b{?}c{?}{?}d", 9},
+      {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64", "a{?}{?}{?}b{?}c{?}{?}d", 9},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.in);
@@ -130,9 +126,8 @@ TEST(Utf8Test, RepairMatchesIcuOnRandomBytes) {
   std::mt19937 rng(20240611);
   // Bytes drawn from a small alphabet of interesting values so that valid,
   // truncated and invalid sequences all occur often.
-  constexpr uint8_t kAlphabet[] = {'a',  ' ',  0x80, 0x8F, 0x90, 0x9F, 0xA0,
-                                   0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED,
-                                   0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF};
+  constexpr uint8_t kAlphabet[] = {'a',  ' ',  0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2,
+                                   0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF};
   std::uniform_int_distribution<size_t> pick(0, std::size(kAlphabet) - 1);
   std::uniform_int_distribution<size_t> length(0, 40);
   for (int i = 0; i < 20000; ++i) {
@@ -147,9 +142,8 @@ TEST(Utf8Test, RepairMatchesIcuOnRandomBytes) {
 }
 
 TEST(Utf8Test, DecodeAndAppendRoundTrip) {
-  constexpr char32_t kCodePoints[] = {0,      0x41,   0x7F,    0x80,
-                                      0x7FF,  0x800,  0xD7FF,  0xE000,
-                                      0xFFFD, 0xFFFF, 0x10000, 0x10FFFF};
+  constexpr char32_t kCodePoints[] = {0,      0x41,   0x7F,   0x80,   0x7FF,   0x800,
+                                      0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF};
   std::string all;
   for (char32_t cp : kCodePoints) AppendUtf8(cp, &all);
   EXPECT_TRUE(IsValidUtf8(all));
@@ -178,13 +172,11 @@ TEST(Utf8Test, DecodeLenientStepsOverMaximalSubparts) {
 
 TEST(Utf8Test, WhiteSpaceSet) {
   for (char32_t cp :
-       {U' ', U'\t', U'\n', U'\r', U'\v', U'\f', U'\u0085', U'\u00A0',
-        U'\u1680', U'\u2000', U'\u200A', U'\u200B', U'\u2028', U'\u2029',
-        U'\u202F', U'\u205F', U'\u3000', U'\uFEFF'}) {
+       {U' ', U'\t', U'\n', U'\r', U'\v', U'\f', U'\u0085', U'\u00A0', U'\u1680', U'\u2000',
+        U'\u200A', U'\u200B', U'\u2028', U'\u2029', U'\u202F', U'\u205F', U'\u3000', U'\uFEFF'}) {
     EXPECT_TRUE(IsWhiteSpace(cp)) << static_cast<uint32_t>(cp);
   }
-  for (char32_t cp : {U'a', U'\0', U'\u001F', U'_', U'\u200C', U'\u00AD',
-                      U'\u3001', U'\uFFFD'}) {
+  for (char32_t cp : {U'a', U'\0', U'\u001F', U'_', U'\u200C', U'\u00AD', U'\u3001', U'\uFFFD'}) {
     EXPECT_FALSE(IsWhiteSpace(cp)) << static_cast<uint32_t>(cp);
   }
 }
@@ -301,8 +293,7 @@ TEST(NormalizeTest, LooseKeyFoldsLikeIcuFullFolding) {
     U16_APPEND_UNSAFE(src, src_len, cp);
     UChar folded[8];
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t folded_len =
-        u_strFoldCase(folded, 8, src, src_len, U_FOLD_CASE_DEFAULT, &status);
+    const int32_t folded_len = u_strFoldCase(folded, 8, src, src_len, U_FOLD_CASE_DEFAULT, &status);
     ASSERT_TRUE(U_SUCCESS(status));
     char want[32];
     int32_t want_len = 0;
@@ -323,17 +314,14 @@ TEST(SentenceSplitterTest, SplitsNewsText) {
       {"   ", ""},
       {"\n\n \t\xC2\xA0", ""},
       {"No final stop", "[No final stop]"},
-      {"Mr. Smith went to Washington. He spoke.",
-       "[Mr. Smith went to Washington.][He spoke.]"},
+      {"Mr. Smith went to Washington. He spoke.", "[Mr. Smith went to Washington.][He spoke.]"},
       {"It happened on Jan. 5 in the U.S. capital.",
        "[It happened on Jan. 5 in the U.S. capital.]"},
-      {"John F. Kennedy was shot. It was 1963.",
-       "[John F. Kennedy was shot.][It was 1963.]"},
+      {"John F. Kennedy was shot. It was 1963.", "[John F. Kennedy was shot.][It was 1963.]"},
       // An acronym before a capitalised word that rarely starts a sentence
       // is taken as part of the sentence; before "The", "He" and the like
       // it ends one.
-      {"The U.S. Army arrived. Then it left.",
-       "[The U.S. Army arrived.][Then it left.]"},
+      {"The U.S. Army arrived. Then it left.", "[The U.S. Army arrived.][Then it left.]"},
       {"Troops flew back to the U.S. The base closed.",
        "[Troops flew back to the U.S.][The base closed.]"},
       {"They flew to the U.S. The\xC2\xA0"
@@ -342,21 +330,16 @@ TEST(SentenceSplitterTest, SplitsNewsText) {
        "base closed.]"},
       {"They met the U.S. Th\xC3\xA9o spoke.",  // "Théo" is not "The".
        "[They met the U.S. Th\xC3\xA9o spoke.]"},
-      {"The U.K. 5th Brigade moved. It rained.",
-       "[The U.K. 5th Brigade moved.][It rained.]"},
+      {"The U.K. 5th Brigade moved. It rained.", "[The U.K. 5th Brigade moved.][It rained.]"},
       {"He said \"no.\" Then left.", "[He said \"no.\"][Then left.]"},
       {"\xE2\x80\x9CWe will stay.\xE2\x80\x9D The crowd cheered.",
        "[\xE2\x80\x9CWe will stay.\xE2\x80\x9D][The crowd cheered.]"},
-      {"Where is it? Nobody knows! Really.",
-       "[Where is it?][Nobody knows!][Really.]"},
+      {"Where is it? Nobody knows! Really.", "[Where is it?][Nobody knows!][Really.]"},
       {"Dr. Ana Ruiz met Gen. Hale and Sen. Ortiz. They talked.",
        "[Dr. Ana Ruiz met Gen. Hale and Sen. Ortiz.][They talked.]"},
-      {"Prices rose 1.6 percent. Wages fell.",
-       "[Prices rose 1.6 percent.][Wages fell.]"},
-      {"On Sept. 11 the office shut. Staff left.",
-       "[On Sept. 11 the office shut.][Staff left.]"},
-      {"It shut in Oct. Then it reopened.",
-       "[It shut in Oct.][Then it reopened.]"},
+      {"Prices rose 1.6 percent. Wages fell.", "[Prices rose 1.6 percent.][Wages fell.]"},
+      {"On Sept. 11 the office shut. Staff left.", "[On Sept. 11 the office shut.][Staff left.]"},
+      {"It shut in Oct. Then it reopened.", "[It shut in Oct.][Then it reopened.]"},
       {"She lives at No. 10 now. Fine.", "[She lives at No. 10 now.][Fine.]"},
       {"They sold apples, pears, etc. Then they left.",
        "[They sold apples, pears, etc.][Then they left.]"},
@@ -364,12 +347,9 @@ TEST(SentenceSplitterTest, SplitsNewsText) {
        "[Smith Jr. and his son spoke.][Nobody else did.]"},
       {"Apple Inc. Chief Executive Tim Cook spoke. He left.",
        "[Apple Inc. Chief Executive Tim Cook spoke.][He left.]"},
-      {"They met in St. Louis. The talks went on.",
-       "[They met in St. Louis.][The talks went on.]"},
-      {"She lives on Elm St. The house is old.",
-       "[She lives on Elm St.][The house is old.]"},
-      {"The case was Smith vs. Jones. It ended.",
-       "[The case was Smith vs. Jones.][It ended.]"},
+      {"They met in St. Louis. The talks went on.", "[They met in St. Louis.][The talks went on.]"},
+      {"She lives on Elm St. The house is old.", "[She lives on Elm St.][The house is old.]"},
+      {"The case was Smith vs. Jones. It ended.", "[The case was Smith vs. Jones.][It ended.]"},
       {"He moved to Washington, D.C. in 2010. It rained.",
        "[He moved to Washington, D.C. in 2010.][It rained.]"},
       {"The talks ended at 5 p.m. The guests left.",
@@ -378,8 +358,7 @@ TEST(SentenceSplitterTest, SplitsNewsText) {
        "[It began at 5 a.m.][Police arrived at 6 a.m. on foot.]"},
       {"He returned to the U.S. \"It is good,\" he said.",
        "[He returned to the U.S.][\"It is good,\" he said.]"},
-      {"George W. Bush and Plan B. The end.",
-       "[George W. Bush and Plan B.][The end.]"},
+      {"George W. Bush and Plan B. The end.", "[George W. Bush and Plan B.][The end.]"},
       {"Mrs. Novak (the mayor) agreed. So did Mr. Ito.",
        "[Mrs. Novak (the mayor) agreed.][So did Mr. Ito.]"},
       // Line feeds separate paragraphs; nothing is joined across one.
@@ -428,8 +407,8 @@ TEST(SentenceSplitterTest, MegabytesOfText) {
   ASSERT_EQ(spans.size(), 2 * lines);
   for (size_t i = 0; i < spans.size(); ++i) {
     const size_t line_start = (i / 2) * kLine.size();
-    const Span want = i % 2 == 0 ? Span{line_start, line_start + 29}
-                                 : Span{line_start + 30, line_start + 39};
+    const Span want =
+        i % 2 == 0 ? Span{line_start, line_start + 29} : Span{line_start + 30, line_start + 39};
     ASSERT_EQ(spans[i], want) << i;
   }
 }

@@ -42,15 +42,13 @@ bool IsSpacelessScript(char32_t cp) {
   // Blocks whose letters are all of these scripts: Thai, Hiragana and
   // Katakana, CJK Unified Ideographs (and extension A), compatibility
   // ideographs.
-  if (cp < 0x0E80 || (cp >= 0x3040 && cp <= 0x30FF) ||
-      (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF)) {
+  if (cp < 0x0E80 || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+      (cp >= 0xF900 && cp <= 0xFAFF)) {
     return true;
   }
   const auto c = static_cast<UChar32>(cp);
-  return uscript_hasScript(c, USCRIPT_HAN) ||
-         uscript_hasScript(c, USCRIPT_HIRAGANA) ||
-         uscript_hasScript(c, USCRIPT_KATAKANA) ||
-         uscript_hasScript(c, USCRIPT_THAI);
+  return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
+         uscript_hasScript(c, USCRIPT_KATAKANA) || uscript_hasScript(c, USCRIPT_THAI);
 }
 
 CharClass Classify(char32_t cp) {
@@ -87,8 +85,7 @@ void Scan(std::string_view text, Emit&& emit) {
     const size_t begin = pos;
     const char32_t first = DecodeUtf8Lenient(text, &pos);
     const CharClass cls = Classify(first);
-    if (cls != CharClass::kWord && cls != CharClass::kMark &&
-        cls != CharClass::kSingle) {
+    if (cls != CharClass::kWord && cls != CharClass::kMark && cls != CharClass::kSingle) {
       continue;
     }
     size_t end = pos;
@@ -108,8 +105,7 @@ void Scan(std::string_view text, Emit&& emit) {
         continue;
       }
       const bool joiner = next == CharClass::kJoiner;
-      if ((!joiner && !(next == CharClass::kDigitSep && prev_digit)) ||
-          after >= n) {
+      if ((!joiner && !(next == CharClass::kDigitSep && prev_digit)) || after >= n) {
         break;
       }
       size_t after2 = after;
@@ -131,8 +127,7 @@ std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6);  // About one token in six bytes of prose.
   Scan(text, [&tokens](size_t begin, size_t end, bool number) {
-    tokens.push_back(Token{Span{begin, end},
-                           number ? TokenKind::kNumber : TokenKind::kWord});
+    tokens.push_back(Token{Span{begin, end}, number ? TokenKind::kNumber : TokenKind::kWord});
   });
   return tokens;
 }

@@ -114,8 +114,7 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   }
   if (b0 < 0xF0) {
     *pos += 3;
-    return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) |
-           (p[2] & 0x3Fu);
+    return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
   }
   *pos += 4;
   return (char32_t{b0 & 0x07u} << 18) | (char32_t{p[1] & 0x3Fu} << 12) |
@@ -140,8 +139,7 @@ char32_t DecodeUtf8Lenient(std::string_view s, size_t* pos) {
 char32_t DecodeUtf8Before(std::string_view s, size_t* pos) {
   size_t start = *pos - 1;
   // A well-formed sequence has at most three continuation bytes.
-  while (start > 0 && *pos - start < 4 &&
-         IsContinuation(static_cast<uint8_t>(s[start]))) {
+  while (start > 0 && *pos - start < 4 && IsContinuation(static_cast<uint8_t>(s[start]))) {
     --start;
   }
   size_t next = start;
