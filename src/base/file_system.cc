@@ -13,21 +13,6 @@
 namespace rashomon {
 namespace {
 
-Status ErrnoStatus(int err, const std::string& what) {
-  std::string msg = what + ": " + std::strerror(err);
-  switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-      return NotFoundError(std::move(msg));
-    case EACCES:
-    case EPERM:
-      return PermissionDeniedError(std::move(msg));
-    case EISDIR:
-      return FailedPreconditionError(std::move(msg));
-    default:
-      return DataLossError(std::move(msg));
-  }
-}
 
 std::string SizeLimitMessage(uint64_t size, uint64_t limit) {
   return "input holds " + std::to_string(size) + " bytes, over the limit of " +
@@ -38,7 +23,7 @@ class PosixFileSystem final : public FileSystem {
  public:
   Status Stat(const std::string& path, FileInfo* info) const override {
     struct stat st;
-    if (::stat(path.c_str(), &st) != 0) return ErrnoStatus(errno, "cannot open");
+    if (::stat(path.c_str(), &st) != 0) return ErrnoToStatus(errno, "cannot open");
     info->size = static_cast<uint64_t>(st.st_size);
     info->type = S_ISREG(st.st_mode)   ? FileType::kRegular
                  : S_ISDIR(st.st_mode) ? FileType::kDirectory
@@ -48,12 +33,12 @@ class PosixFileSystem final : public FileSystem {
 
   Status ReadFile(const std::string& path, uint64_t max_bytes, std::string* out) const override {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus(errno, "cannot open");
+    if (fd < 0) return ErrnoToStatus(errno, "cannot open");
     struct stat st;
     if (::fstat(fd, &st) != 0) {
       int err = errno;
       ::close(fd);
-      return ErrnoStatus(err, "cannot examine");
+      return ErrnoToStatus(err, "cannot examine");
     }
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
@@ -72,7 +57,7 @@ class PosixFileSystem final : public FileSystem {
         if (errno == EINTR) continue;
         int err = errno;
         ::close(fd);
-        return ErrnoStatus(err, "read error");
+        return ErrnoToStatus(err, "read error");
       }
       if (n == 0) break;
       if (out->size() + static_cast<size_t>(n) > max_bytes) {
@@ -87,7 +72,7 @@ class PosixFileSystem final : public FileSystem {
 
   Status ListDir(const std::string& path, std::vector<std::string>* names) const override {
     DIR* dir = ::opendir(path.c_str());
-    if (dir == nullptr) return ErrnoStatus(errno, "cannot list folder");
+    if (dir == nullptr) return ErrnoToStatus(errno, "cannot list folder");
     names->clear();
     while (dirent* e = ::readdir(dir)) {
       std::string name = e->d_name;
@@ -102,6 +87,22 @@ class PosixFileSystem final : public FileSystem {
 
 }  // namespace
 
+Status ErrnoToStatus(int err, const std::string& what) {
+  std::string msg = what + ": " + std::strerror(err);
+  switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+      return NotFoundError(std::move(msg));
+    case EACCES:
+    case EPERM:
+      return PermissionDeniedError(std::move(msg));
+    case EISDIR:
+      return FailedPreconditionError(std::move(msg));
+    default:
+      return DataLossError(std::move(msg));
+  }
+}
+
 const FileSystem& RealFileSystem() {
   static const PosixFileSystem* fs = new PosixFileSystem();
   return *fs;
@@ -114,7 +115,7 @@ Status ReadStdin(uint64_t max_bytes, std::string* out) {
     ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return ErrnoStatus(errno, "cannot read standard input");
+      return ErrnoToStatus(errno, "cannot read standard input");
     }
     if (n == 0) break;
     if (out->size() + static_cast<size_t>(n) > max_bytes) {
@@ -128,12 +129,12 @@ Status ReadStdin(uint64_t max_bytes, std::string* out) {
 Status WriteFileAtomically(const std::string& path, std::string_view data) {
   std::string tmp = path + ".tmp";
   FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return ErrnoStatus(errno, "cannot write " + tmp);
+  if (f == nullptr) return ErrnoToStatus(errno, "cannot write " + tmp);
   bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) return DataLossError("cannot write " + tmp);
   if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return ErrnoStatus(errno, "cannot rename to " + path);
+    return ErrnoToStatus(errno, "cannot rename to " + path);
   return Status::Ok();
 }
 

@@ -45,6 +45,11 @@ class FileSystem {
                                        std::vector<std::string>* names) const = 0;
 };
 
+// Turns the errno value `err` of a failed call into a Status whose message
+// is `what: strerror(err)`: kNotFound (ENOENT, ENOTDIR), kPermissionDenied
+// (EACCES, EPERM), kFailedPrecondition (EISDIR), kDataLoss otherwise.
+Status ErrnoToStatus(int err, const std::string& what);
+
 // The real file system. The returned object lives for the whole process.
 const FileSystem& RealFileSystem();
 

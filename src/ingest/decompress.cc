@@ -10,24 +10,13 @@
 #include <cstring>
 #include <vector>
 
+#include "base/file_system.h"
+
 namespace rashomon::ingest::internal {
 namespace {
 
 constexpr size_t kChunkBytes = 1 << 18;
 
-Status ErrnoStatus(int err, const std::string& what) {
-  std::string msg = what + ": " + std::strerror(err);
-  switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-      return NotFoundError(std::move(msg));
-    case EACCES:
-    case EPERM:
-      return PermissionDeniedError(std::move(msg));
-    default:
-      return DataLossError(std::move(msg));
-  }
-}
 
 class FdByteSource final : public ByteSource {
  public:
@@ -43,7 +32,7 @@ class FdByteSource final : public ByteSource {
         *n = static_cast<size_t>(got);
         return Status::Ok();
       }
-      if (errno != EINTR) return ErrnoStatus(errno, "read error");
+      if (errno != EINTR) return ErrnoToStatus(errno, "read error");
     }
   }
 
@@ -200,7 +189,7 @@ Status MemoryByteSource::Read(char* buffer, size_t capacity, size_t* n) {
 
 Result<std::unique_ptr<ByteSource>> OpenFileByteSource(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus(errno, "cannot open");
+  if (fd < 0) return ErrnoToStatus(errno, "cannot open");
   return std::unique_ptr<ByteSource>(new FdByteSource(fd));
 }
 
