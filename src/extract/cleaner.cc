@@ -75,10 +75,15 @@ size_t FindLineEnd(std::string_view s) {
 }
 
 void Prepare(const Document& doc, Prepared* p) {
+  std::string_view input = doc.raw;
   std::string repaired;
-  p->invalid_bytes = text::RepairUtf8(doc.raw, &repaired);
-  std::string norm = text::NormalizeNfc(repaired);
+  if (!text::IsValidUtf8(input)) {
+    p->invalid_bytes = text::RepairUtf8(input, &repaired);
+    input = repaired;
+  }
+  std::string norm = text::NormalizeNfc(input);
   std::string_view rest = norm;
+  p->lines.reserve(static_cast<size_t>(std::count(norm.begin(), norm.end(), '\n')) / 2 + 1);
   int line_no = 0;
   bool blank = true;
   std::hash<std::string_view> hasher;
@@ -99,8 +104,12 @@ void Prepare(const Document& doc, Prepared* p) {
     }
     Line line;
     line.text = std::move(text);
-    line.lower = AsciiLower(line.text);
     line.key = text::LooseKey(line.text);
+    // Only the rules for short lines read the lower-cased text.
+    if (static_cast<size_t>(std::count(line.key.begin(), line.key.end(), ' ')) <
+        internal::kMaxRuleWords) {
+      line.lower = AsciiLower(line.text);
+    }
     line.line_no = line_no;
     line.blank_before = blank;
     blank = false;
@@ -231,15 +240,29 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
 }
 
 // A line printed twice is kept once, at its first place.
+// (Compared by 64-bit hashes of the loose keys; a collision inside one
+// document is vanishingly unlikely.)
 void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
-  std::unordered_set<std::string> seen;
+  std::unordered_set<uint64_t> seen;
+  std::hash<std::string_view> hasher;
   for (size_t i = 0; i < lines.size(); ++i) {
     Decision& d = (*ds)[i];
-    if (d.removed) continue;
-    const std::string& key = d.kept_text.empty() ? lines[i].key : text::LooseKey(d.kept_text);
-    if (key.empty()) continue;
-    if (!seen.insert(key).second) Remove(&d, RemoveReason::kRepeat, "in_document");
+    if (d.removed || lines[i].key.empty()) continue;
+    uint64_t h = d.kept_text.empty() ? lines[i].hash : hasher(text::LooseKey(d.kept_text));
+    if (!seen.insert(h).second) Remove(&d, RemoveReason::kRepeat, "in_document");
   }
+}
+
+// The first kept blocks, up to what language identification reads.
+std::string LanguageSample(const std::vector<Block>& blocks) {
+  constexpr size_t kSampleBytes = 3 << 10;
+  std::string sample;
+  for (const Block& b : blocks) {
+    if (sample.size() >= kSampleBytes) break;
+    if (!sample.empty()) sample += "\n\n";
+    sample += b.text;
+  }
+  return sample;
 }
 
 BlockKind KindOf(const Line& l, bool is_last) {
@@ -282,9 +305,10 @@ bool IsTitleShaped(const Line& l) {
   return last == '?' || last == '!';
 }
 
-void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
+// Consumes `p`: the line texts move into the document.
+void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
               const CleanOptions& options, Document* doc) {
-  const std::vector<Line>& lines = p.lines;
+  std::vector<Line>& lines = p.lines;
   std::vector<Decision> ds(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -315,11 +339,11 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
   bool first_kept = true;
   bool after_title = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    const Decision& d = ds[i];
+    Line& l = lines[i];
+    Decision& d = ds[i];
     if (d.removed) {
       RemovedLine r;
-      r.text = l.text;
+      r.text = std::move(l.text);
       r.reason = d.reason;
       r.rule = std::string(d.rule);
       r.line = l.line_no;
@@ -330,7 +354,6 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
       doc->removed.push_back(cut_credits[cut_index++]);
     }
     Block b;
-    b.text = d.kept_text.empty() ? l.text : d.kept_text;
     b.line = l.line_no;
     if (d.kind) {
       b.kind = *d.kind;
@@ -342,6 +365,7 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
     } else {
       b.kind = KindOf(l, i == last_kept);
     }
+    b.text = d.kept_text.empty() ? std::move(l.text) : std::move(d.kept_text);
     after_title = b.kind == BlockKind::kTitle;
     first_kept = false;
     doc->blocks.push_back(std::move(b));
@@ -363,7 +387,7 @@ void Finalize(const Prepared& p, const std::unordered_set<uint64_t>& templates,
   if (doc->title.empty() && !doc->blocks.empty() && doc->blocks[0].kind == BlockKind::kTitle) {
     doc->title = doc->blocks[0].text;
   }
-  text::LanguageGuess lang = text::DetectLanguage(doc->CleanText());
+  text::LanguageGuess lang = text::DetectLanguage(LanguageSample(doc->blocks));
   doc->language = lang.code;
   doc->language_confidence = lang.confidence;
   if (p.invalid_bytes > 0) {

@@ -19,6 +19,10 @@
 
 namespace rashomon::extract::internal {
 
+// No context-free rule fires on a line of more words than this, so longer
+// lines need no lower-cased copy (LineView::lower may then be empty).
+inline constexpr size_t kMaxRuleWords = 80;
+
 // One line with the views every rule needs, computed once.
 struct LineView {
   std::string_view text;   // Whitespace-collapsed line, NFC, valid UTF-8.
