@@ -280,8 +280,8 @@ BlockKind KindOf(const Line& l, bool is_last) {
 
 // "By Jane Roe and John Doe, Example News" -> {"Jane Roe", "John Doe"}: the
 // names before the first comma or bar; what follows is the outlet.
-std::vector<std::string> AuthorsOfByline(std::string_view byline) {
-  std::string_view names = byline.substr(3);
+std::vector<std::string> AuthorsOfByline(std::string_view byline, size_t prefix) {
+  std::string_view names = byline.substr(prefix);
   size_t cut = names.find_first_of(",|");
   if (cut != std::string_view::npos) names = names.substr(0, cut);
   std::vector<std::string> out;
@@ -327,6 +327,17 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
   MarkCaptionsAndCredits(lines, &ds, &cut_credits);
   RemovePromos(options, lines, &ds);
   RemoveRepeats(lines, &ds);
+
+  // Editors and publishers named in bylines are not authors.
+  for (size_t i = 0; i < lines.size() && doc->authors.empty(); ++i) {
+    if (!ds[i].removed || ds[i].reason != RemoveReason::kByline) continue;
+    const Line& l = lines[i];
+    if (l.lower.starts_with("edited") || l.lower.starts_with("published") ||
+        l.lower.starts_with("posted")) {
+      continue;
+    }
+    doc->authors = AuthorsOfByline(l.text, internal::BylinePrefixLength(l.view()));
+  }
 
   doc->blocks.clear();
   doc->removed.clear();
@@ -375,14 +386,6 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
   }
   while (cut_index < cut_credits.size()) doc->removed.push_back(cut_credits[cut_index++]);
 
-  if (doc->authors.empty()) {
-    for (const RemovedLine& r : doc->removed) {
-      if (r.reason == RemoveReason::kByline) {
-        doc->authors = AuthorsOfByline(r.text);
-        break;
-      }
-    }
-  }
   doc->title = doc->given_title;
   if (doc->title.empty() && !doc->blocks.empty() && doc->blocks[0].kind == BlockKind::kTitle) {
     doc->title = doc->blocks[0].text;

@@ -67,8 +67,10 @@ std::string RemovalOf(const std::string& line) {
   v.text = line;
   v.lower = lower;
   v.key = key;
-  auto hit = internal::MatchRemovalRule(v, internal::MeasureLine(v));
-  return hit ? std::string(RemoveReasonName(hit->reason)) : "keep";
+  internal::LineShape shape = internal::MeasureLine(v);
+  auto hit = internal::MatchRemovalRule(v, shape);
+  if (hit) return std::string(RemoveReasonName(hit->reason));
+  return internal::PromoScore(v, shape) >= CleanOptions().promo_threshold ? "promo" : "keep";
 }
 
 TEST(LineRulesTest, ContextFreeRulesName) {
@@ -104,6 +106,16 @@ TEST(LineRulesTest, ContextFreeRulesName) {
       {"By the time divers arrived, the tide had turned.", "keep"},
       {"By Tuesday", "keep"},
       {"Click here to read the full statement", "related_link"},
+      {"Edited By: Jane Roe", "byline"},
+      {"Written by Ana de la Cruz", "byline"},
+      {"Image caption, Crowds gathered at the quay on Monday", "caption"},
+      {"Image source, Example Agency", "credit"},
+      {"(With inputs from agencies)", "template"},
+      {"Disclaimer: The views expressed are the author's own.", "template"},
+      {"Join our WhatsApp channel for the latest updates", "promo"},
+      {"Watch Video", "widget"},
+      {"Investors watched the latest figures closely, analysts said.", "keep"},
+      {"The disclaimer was added after the complaint, the regulator said.", "keep"},
       {"The port reopened on Tuesday after divers inspected the hull.", "keep"},
       {"Ships were told to wait, the harbour master said.", "keep"},
       {"Share prices fell sharply on Monday as the port stayed closed.", "keep"},
@@ -176,6 +188,13 @@ TEST(CleanerTest, BylineBecomesAuthors) {
       "The port reopened on Tuesday after the storm passed, officials said.\n");
   EXPECT_EQ(Removed(d), "byline:By Jane Roe and John Doe, Example News");
   EXPECT_EQ(d.authors, (std::vector<std::string>{"Jane Roe", "John Doe"}));
+}
+
+TEST(CleanerTest, EditorsAreNoAuthors) {
+  Document d = CleanOne(
+      "Port Reopens\n\nEdited By: Jane Roe\n\nWritten by John Doe\n\n"
+      "The port reopened on Tuesday after the storm passed, officials said.\n");
+  EXPECT_EQ(d.authors, (std::vector<std::string>{"John Doe"}));
 }
 
 TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {

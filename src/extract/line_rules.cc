@@ -168,12 +168,16 @@ constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
                                                           "trending now",
                                                           "editor's picks"};
 
-constexpr std::array<string_view, 22> kCreditPrefixes = {
-    "image copyright", "picture copyright", "photo credit", "photo:",        "photos:",
-    "photograph:",     "photography:",      "image:",       "image credit",  "images:",
-    "picture:",        "pictures:",         "credit:",      "credits:",      "illustration:",
-    "photo by ",       "photos by ",        "image by ",    "image source:", "image courtesy",
-    "photo courtesy",  "video credit"};
+// A photo caption announced as such ("Image caption, Crowds at the port").
+constexpr std::array<string_view, 4> kCaptionPrefixes = {"image caption", "photo caption",
+                                                         "caption:", "pictured:"};
+
+constexpr std::array<string_view, 23> kCreditPrefixes = {
+    "image source",   "image copyright", "picture copyright", "photo credit", "photo:",
+    "photos:",        "photograph:",     "photography:",      "image:",       "image credit",
+    "images:",        "picture:",        "pictures:",         "credit:",      "credits:",
+    "illustration:",  "photo by ",       "photos by ",        "image by ",    "image source:",
+    "image courtesy", "photo courtesy",  "video credit"};
 
 constexpr std::array<string_view, 17> kPhotoMarkers = {"file photo",
                                                        "file image",
@@ -193,7 +197,14 @@ constexpr std::array<string_view, 17> kPhotoMarkers = {"file photo",
                                                        "afp",
                                                        "reuters/"};
 
-constexpr std::array<string_view, 84> kWidgetKeys = {"continue reading",
+constexpr std::array<string_view, 91> kWidgetKeys = {"watch video",
+                                                     "play video",
+                                                     "video",
+                                                     "photo gallery",
+                                                     "view gallery",
+                                                     "gallery",
+                                                     "show all",
+                                                     "continue reading",
                                                      "continue reading the main story",
                                                      "listen to this story",
                                                      "listen to the article",
@@ -278,6 +289,15 @@ constexpr std::array<string_view, 84> kWidgetKeys = {"continue reading",
                                                      "reply",
                                                      "report abuse"};
 
+// Notes of syndication and agency input: "(With inputs from agencies)",
+// "This story has not been edited by our staff and is auto-generated from a
+// syndicated feed."
+constexpr std::array<string_view, 4> kFeedNotices = {"auto-generated from a syndicated feed",
+                                                     "with inputs from", "has not been edited by",
+                                                     "published from a syndicated feed"};
+
+constexpr std::array<string_view, 3> kFeedPrefixes = {"disclaimer:", "disclaimer -", "(disclaimer"};
+
 // A credit line that names only a picture agency, under a photo.
 constexpr std::array<string_view, 12> kAgencyCredits = {"getty images",
                                                         "afp via getty images",
@@ -302,6 +322,11 @@ constexpr std::array<string_view, 10> kBrowserNotices = {
 constexpr std::array<string_view, 7> kTimestampPrefixes = {
     "updated", "last updated", "published",    "first published",
     "posted",  "posted on",    "last modified"};
+
+// What opens a byline; "by " must then be followed by names.
+constexpr std::array<string_view, 8> kBylinePrefixes = {"by ",          "written by", "reported by",
+                                                        "story by",     "words by",   "edited by",
+                                                        "published by", "posted by"};
 
 // Words that may stand lower-case in a byline ("By Ana de la Cruz and Li Wei").
 constexpr std::array<string_view, 12> kBylineParticles = {"and", "de", "la",  "del", "van", "von",
@@ -499,13 +524,27 @@ bool IsTimestampLine(const LineView& line, const LineShape& shape) {
   return digit || KeyHasWord(line.key, "ago");
 }
 
+size_t BylinePrefixLength(const LineView& line) {
+  for (string_view p : kBylinePrefixes) {
+    if (StartsWith(line.lower, p)) {
+      size_t n = p.size();
+      // "Edited By: Jane Roe"
+      if (n < line.text.size() && line.text[n] == ':') ++n;
+      while (n < line.text.size() && line.text[n] == ' ') ++n;
+      return n;
+    }
+  }
+  return 0;
+}
+
 bool IsBylineLine(const LineView& line, const LineShape& shape) {
   // "By" and at least a first and a last name: "By Tuesday" is no byline.
   if (shape.words < 3 || shape.words > 14 || shape.ends_sentence) return false;
-  if (!StartsWith(line.text, "By ") && !StartsWith(line.text, "BY ")) return false;
-  // Every word after "By" is a name (capitalised), a particle, or follows a
-  // comma or a pipe (the outlet: "By Jane Roe, Example News").
-  string_view rest = line.text.substr(3);
+  size_t skip = BylinePrefixLength(line);
+  if (skip == 0) return false;
+  // Every word after the prefix is a name (capitalised), a particle, or
+  // punctuation (the outlet after a comma: "By Jane Roe, Example News").
+  string_view rest = line.text.substr(skip);
   size_t i = 0;
   while (i < rest.size()) {
     size_t end = rest.find(' ', i);
@@ -543,6 +582,16 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
       string_view inner = lower.substr(open + 1);
       if (AnyPrefix(inner, kPhotoMarkers)) return RuleHit{RemoveReason::kCaption, "photo_caption"};
     }
+  }
+  if (shape.words <= 60 && AnyPrefix(lower, kCaptionPrefixes)) {
+    return RuleHit{RemoveReason::kCaption, "photo_caption"};
+  }
+  if (shape.words <= 80 && AnyPrefix(lower, kFeedPrefixes)) {
+    return RuleHit{RemoveReason::kTemplate, "disclaimer"};
+  }
+  if (shape.words <= 40 && (Contains(lower, "syndicated feed") || Contains(lower, "inputs from") ||
+                            Contains(lower, "has not been edited"))) {
+    if (AnyContained(lower, kFeedNotices)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
   }
   if (OneOf(key, kAgencyCredits)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
   if (OneOf(key, kWidgetKeys)) return RuleHit{RemoveReason::kWidget, "ui_label"};
@@ -614,6 +663,9 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   int phrases = 0;
   for (string_view p : kPromoPhrases) phrases += Contains(line.lower, p);
   score += 1.5 * std::min(phrases, 4);
+  // A short imperative with a pitch ("Join our WhatsApp channel") is a
+  // button, wherever it stands.
+  if (shape.words <= 15 && phrases > 0 && StartsWithPromoVerb(line)) score += 1.0;
   score += std::min(shape.domain_names, 2);
   if (shape.second_person) score += 0.5;
   if (AnyContained(line.lower, kReportingCues)) score -= 1.5;

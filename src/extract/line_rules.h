@@ -82,6 +82,9 @@ size_t FindTrailingCredit(std::string_view text);
 // "Updated: 14 March 2025, 10:05", "Published 3 hours ago".
 bool IsTimestampLine(const LineView& line, const LineShape& shape);
 
+// Bytes of the byline opening of `line` ("By ", "Edited By: "), 0 if none.
+size_t BylinePrefixLength(const LineView& line);
+
 // "By Jane Roe and John Doe, Example News" on its own line.
 bool IsBylineLine(const LineView& line, const LineShape& shape);
 
