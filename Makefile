@@ -29,7 +29,7 @@ test-asan: deps
 	  -DRSH_BUILD_BENCHMARKS=OFF > $(ASAN_BUILD).configure.log 2>&1 || (cat $(ASAN_BUILD).configure.log; exit 1)
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) -L unit --timeout 600
+	  ctest --output-on-failure -j $(JOBS) --timeout 600
 
 test: test-release test-asan
 

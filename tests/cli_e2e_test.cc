@@ -154,6 +154,8 @@ TEST_F(CliTest, HugeFileIsRefusedBySizeLimit) {
   EXPECT_NE(r.err.find("209715200 bytes"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--max-bytes"), std::string::npos);
   std::string small = Write("small.txt", kArticle);
+  EXPECT_EQ(Rashomon("clean --max-bytes -1 " + small).code, 1);
+  EXPECT_EQ(Rashomon("clean --max-bytes 0 " + small).code, 1);
   Outcome limited = Rashomon("clean --max-bytes 10 " + small);
   EXPECT_EQ(limited.code, 2);
   EXPECT_NE(limited.err.find("over the limit of 10 bytes"), std::string::npos) << limited.err;
@@ -183,6 +185,22 @@ TEST_F(CliTest, ReadsStandardInput) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(nlohmann::json::parse(lines[0])["source"], "x1");
   EXPECT_EQ(nlohmann::json::parse(lines[1])["source"], "stdin:2");
+}
+
+TEST_F(CliTest, OutNeverDestroysAnInput) {
+  std::string a = Write("corpus/a.txt", kArticle);
+  Outcome same = Rashomon("clean --out " + a + " " + a);
+  EXPECT_EQ(same.code, 1);
+  EXPECT_NE(same.err.find("is also an input"), std::string::npos) << same.err;
+  EXPECT_EQ(ReadAll(a), kArticle);
+  // An output inside an input folder is not read back on the next run.
+  std::string out = (dir_ / "corpus" / "out.jsonl").string();
+  for (int run = 0; run < 2; ++run) {
+    Outcome r = Rashomon("clean --json --out " + out + " " + (dir_ / "corpus").string());
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(Lines(ReadAll(out)).size(), 1u);
+  }
+  EXPECT_FALSE(fs::exists(out + ".tmp"));
 }
 
 TEST_F(CliTest, WritesToOutFile) {

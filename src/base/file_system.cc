@@ -25,6 +25,8 @@ class PosixFileSystem final : public FileSystem {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) return ErrnoToStatus(errno, "cannot open");
     info->size = static_cast<uint64_t>(st.st_size);
+    info->device = static_cast<uint64_t>(st.st_dev);
+    info->inode = static_cast<uint64_t>(st.st_ino);
     info->type = S_ISREG(st.st_mode)   ? FileType::kRegular
                  : S_ISDIR(st.st_mode) ? FileType::kDirectory
                                        : FileType::kOther;

@@ -24,6 +24,13 @@ enum class FileType { kRegular, kDirectory, kOther };
 struct FileInfo {
   FileType type = FileType::kOther;
   uint64_t size = 0;
+  // Identity of the file on its device (st_dev, st_ino): the same for every
+  // path that reaches it through links. Both 0 when unknown.
+  uint64_t device = 0;
+  uint64_t inode = 0;
+  bool SameFileAs(const FileInfo& other) const {
+    return inode != 0 && device == other.device && inode == other.inode;
+  }
 };
 
 class FileSystem {

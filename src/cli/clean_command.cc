@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -50,6 +51,23 @@ bool MayYieldSeveral(const std::vector<std::string>& paths) {
   return paths[0].find(".jsonl") != std::string::npos || paths[0] == "-";
 }
 
+// Cleaning holds a batch in memory several times over: bound it by bytes
+// as well as by documents.
+constexpr size_t kMaxBatchBytes = size_t{256} << 20;
+
+// kInvalidArgument when `out_path` is one of the files named in `inputs`.
+Status CheckOutputIsNoInput(const std::string& out_path, const std::vector<std::string>& inputs) {
+  FileInfo out;
+  if (!RealFileSystem().Stat(out_path, &out).ok()) return Status::Ok();  // Not there yet.
+  for (const std::string& in : inputs) {
+    FileInfo info;
+    if (in != "-" && RealFileSystem().Stat(in, &info).ok() && info.SameFileAs(out)) {
+      return InvalidArgumentError("--out " + out_path + " is also an input; choose another file");
+    }
+  }
+  return Status::Ok();
+}
+
 class Progress {
  public:
   explicit Progress(std::ostream& err) : err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
@@ -74,12 +92,20 @@ class Progress {
 }  // namespace
 
 int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err) {
+  // The output goes to a temporary file renamed over --out at the end, so
+  // an interrupted run leaves the previous output whole, and an input is
+  // never truncated before it is read.
   std::ofstream file;
   std::ostream* out = &out_default;
+  const std::string tmp_path = args.out_path + ".tmp";
   if (!args.out_path.empty()) {
-    file.open(args.out_path, std::ios::binary | std::ios::trunc);
+    if (Status s = CheckOutputIsNoInput(args.out_path, args.paths); !s.ok()) {
+      err << "rashomon: " << s.message() << "\n";
+      return kExitUsage;
+    }
+    file.open(tmp_path, std::ios::binary | std::ios::trunc);
     if (!file) {
-      err << "rashomon: cannot write " << args.out_path << "\n";
+      err << "rashomon: cannot write " << tmp_path << "\n";
       return kExitUsage;
     }
     out = &file;
@@ -87,10 +113,12 @@ int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err
   extract::CleanOptions options;
   options.threads = args.threads > 0 ? args.threads : HardwareThreads();
   ingest::IngestOptions ingest_options;
-  ingest_options.max_bytes = args.max_bytes;
+  ingest_options.max_bytes = static_cast<uint64_t>(args.max_bytes);
+  if (!args.out_path.empty()) ingest_options.skip_files = {args.out_path, tmp_path};
   const bool headers = !args.json && MayYieldSeveral(args.paths);
 
   std::vector<Document> batch;
+  size_t batch_bytes = 0;
   size_t done = 0, rejected = 0;
   Progress progress(err);
   auto flush = [&] {
@@ -107,13 +135,18 @@ int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err
     }
     done += batch.size();
     batch.clear();
+    batch_bytes = 0;
     progress.Update(done);
   };
   ingest::ReadInputs(
       args.paths, ingest_options, RealFileSystem(),
       [&](Document d) {
+        batch_bytes += d.raw.size();
         batch.push_back(std::move(d));
-        if (batch.size() >= static_cast<size_t>(std::max(1, args.batch))) flush();
+        if (batch.size() >= static_cast<size_t>(std::max(1, args.batch)) ||
+            batch_bytes >= kMaxBatchBytes) {
+          flush();
+        }
       },
       [&](const ingest::InputError& e) {
         ++rejected;
@@ -122,12 +155,17 @@ int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err
   flush();
   progress.Finish();
   out->flush();
-  if (!args.out_path.empty()) {
-    err << "rashomon: wrote " << done << " cleaned document(s) to " << args.out_path << "\n";
-  }
   if (!*out) {
-    err << "rashomon: write error\n";
+    err << "rashomon: write error" << (args.out_path.empty() ? "" : " on " + tmp_path) << "\n";
     return kExitUsage;
+  }
+  if (!args.out_path.empty()) {
+    file.close();
+    if (std::rename(tmp_path.c_str(), args.out_path.c_str()) != 0) {
+      err << "rashomon: cannot rename " << tmp_path << " to " << args.out_path << "\n";
+      return kExitUsage;
+    }
+    err << "rashomon: wrote " << done << " cleaned document(s) to " << args.out_path << "\n";
   }
   if (rejected > 0) {
     err << "rashomon: " << rejected << " input(s) rejected, " << done << " document(s) cleaned\n";

@@ -19,7 +19,7 @@ namespace rashomon::cli {
 struct CleanArgs {
   std::vector<std::string> paths;
   bool json = false;
-  uint64_t max_bytes = 64ull << 20;
+  int64_t max_bytes = int64_t{64} << 20;  // Signed, so that "-1" is refused, not wrapped.
   int threads = 0;  // 0: all hardware threads.
   int batch = 2000;
   std::string out_path;  // Empty: standard output.

@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <limits>
 #include <ostream>
 
 #include "cli/clean_command.h"
@@ -27,7 +29,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   clean_cmd
       ->add_option("--max-bytes", clean.max_bytes,
                    "Largest input file (or JSONL line) read, in bytes")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
   clean_cmd->add_option("--threads", clean.threads, "Worker threads (0: all cores)")
       ->capture_default_str();
   clean_cmd

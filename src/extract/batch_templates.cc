@@ -40,6 +40,15 @@ std::unordered_set<uint64_t> FindTemplateLines(
     sets[d].erase(std::unique(sets[d].begin(), sets[d].end()), sets[d].end());
     for (uint64_t h : sets[d]) docs_of[h].push_back(static_cast<uint32_t>(d));
   }
+  // The same document pairs come up for every line they share: compute
+  // each pair's overlap once.
+  std::unordered_map<uint64_t, double> pair_overlap;
+  auto overlap = [&](uint32_t a, uint32_t b) {
+    uint64_t k = (static_cast<uint64_t>(a) << 32) | b;
+    auto [it, inserted] = pair_overlap.try_emplace(k, 0.0);
+    if (inserted) it->second = Jaccard(sets[a], sets[b]);
+    return it->second;
+  };
   for (const auto& [hash, docs] : docs_of) {
     if (docs.size() < static_cast<size_t>(min_documents)) continue;
     // Neighbouring documents in the list, spread over the whole list.
@@ -48,7 +57,7 @@ std::unordered_set<uint64_t> FindTemplateLines(
     double sum = 0.0;
     for (size_t p = 0; p < pairs; ++p) {
       size_t a = p * step;
-      sum += Jaccard(sets[docs[a]], sets[docs[a + 1]]);
+      sum += overlap(docs[a], docs[a + 1]);
     }
     if (sum / static_cast<double>(pairs) <= max_overlap) result.insert(hash);
   }

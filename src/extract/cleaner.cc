@@ -24,12 +24,15 @@ using internal::RuleHit;
 // A bullet of a summary box is short.
 constexpr int kMaxSummaryWords = 40;
 constexpr int kMaxSummaryLines = 6;
+constexpr size_t kMaxSummaryScan = 12;
 // A standfirst is one or two sentences.
 constexpr int kMaxStandfirstWords = 40;
 // The first line is a title when it is headline-shaped.
 constexpr int kMaxTitleWords = 25;
 // Kept lines that may follow an author label for it to be an author box.
 constexpr int kMaxAuthorBoxLines = 3;
+// A dateline stands among the first blocks of a report.
+constexpr size_t kMaxDatelinePosition = 6;
 
 struct Line {
   std::string text;
@@ -120,10 +123,12 @@ void Prepare(const Document& doc, Prepared* p) {
   }
 }
 
-// Shared by unrelated documents yet written as a paragraph of prose: a
-// common quotation or a wire sentence, kept unless it pitches something.
-bool IsLongProse(const Line& l) {
-  return l.shape.ends_sentence && l.shape.words >= 20 &&
+// Shared by unrelated documents yet written as a sentence ("The company
+// did not respond to a request for comment.", "What happens next?"): kept
+// unless it pitches something.
+bool IsSharedSentence(const Line& l) {
+  bool question = !l.text.empty() && l.text.back() == '?';
+  return ((l.shape.ends_sentence && l.shape.words >= 6) || question) &&
          internal::PromoScore(l.view(), l.shape) < 1.5;
 }
 
@@ -143,7 +148,10 @@ void MarkSummaryBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds)
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].hit || lines[i].hit->rule != "summary_label") continue;
     int count = 0;
-    for (size_t j = i + 1; j < lines.size() && count < kMaxSummaryLines; ++j) {
+    // At most kMaxSummaryScan lines are looked at, removed ones included, so
+    // that a text made of labels stays linear.
+    size_t end = std::min(lines.size(), i + 1 + kMaxSummaryScan);
+    for (size_t j = i + 1; j < end && count < kMaxSummaryLines; ++j) {
       const Line& l = lines[j];
       Decision& d = (*ds)[j];
       if (d.removed) continue;
@@ -191,20 +199,30 @@ void MarkCaptionsAndCredits(const std::vector<Line>& lines, std::vector<Decision
 // "About Jane Roe" near the end, followed by little but a bio, is an
 // author box; elsewhere such a line is an ordinary heading.
 void ResolveAuthorBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds) {
+  // kept_after[i]: kept lines after line i; one backward pass keeps this
+  // linear however many labels a hostile text holds.
+  std::vector<size_t> kept_after(lines.size() + 1, 0);
+  for (size_t i = lines.size(); i-- > 0;) {
+    kept_after[i] = kept_after[i + 1] + ((*ds)[i].removed ? 0 : 1);
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     Decision& d = (*ds)[i];
-    if (!d.removed || d.rule != "author_label") continue;
-    std::vector<size_t> kept_after;
-    for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (!(*ds)[j].removed) kept_after.push_back(j);
-    }
+    if (!d.removed || (d.rule != "author_label" && d.rule != "author_name")) continue;
+    size_t after = kept_after[i + 1];
     bool in_tail = i * 5 >= lines.size() * 3;
-    if (!in_tail || kept_after.size() > static_cast<size_t>(kMaxAuthorBoxLines)) {
-      d.removed = false;
-      d.rule = {};
+    if (!in_tail || after > static_cast<size_t>(kMaxAuthorBoxLines)) {
+      // "About the author" is a label anywhere; "About Jane Roe" mid-text is
+      // a heading.
+      if (d.rule == "author_name") {
+        d.removed = false;
+        d.rule = {};
+      }
       continue;
     }
-    for (size_t j : kept_after) Remove(&(*ds)[j], RemoveReason::kAuthorBio, "author_box");
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (!(*ds)[j].removed) Remove(&(*ds)[j], RemoveReason::kAuthorBio, "author_box");
+    }
+    return;  // Everything after the box is removed: no later label matters.
   }
 }
 
@@ -235,7 +253,9 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
     if (d.removed) continue;
     bool tail = any_prose && i > last_prose && i * 2 >= lines.size();
     double threshold = tail ? options.promo_tail_threshold : options.promo_threshold;
-    if (scores[i] >= threshold) Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
+    if (scores[i] >= threshold && internal::HasStrongPromoCue(lines[i].view(), lines[i].shape)) {
+      Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
+    }
   }
 }
 
@@ -247,7 +267,8 @@ void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
   std::hash<std::string_view> hasher;
   for (size_t i = 0; i < lines.size(); ++i) {
     Decision& d = (*ds)[i];
-    if (d.removed || lines[i].key.empty()) continue;
+    // Labels ("Q:", "Pros:") and very short lines repeat by nature.
+    if (d.removed || lines[i].shape.words < 4 || lines[i].shape.ends_colon) continue;
     uint64_t h = d.kept_text.empty() ? lines[i].hash : hasher(text::LooseKey(d.kept_text));
     if (!seen.insert(h).second) Remove(&d, RemoveReason::kRepeat, "in_document");
   }
@@ -265,14 +286,24 @@ std::string LanguageSample(const std::vector<Block>& blocks) {
   return sample;
 }
 
-BlockKind KindOf(const Line& l, bool is_last) {
-  if (internal::IsDatelineLine(l.view(), l.shape)) return BlockKind::kDateline;
+// `position`: how many blocks are kept before this one; `next`: the next
+// kept line, or null.
+BlockKind KindOf(const Line& l, const Line* next, size_t position) {
+  // A dateline opens a report and prose follows it; elsewhere "Pros:" or
+  // "Q:" are labels.
+  if (position <= kMaxDatelinePosition && next != nullptr && internal::IsProse(next->shape) &&
+      internal::IsDatelineLine(l.view(), l.shape)) {
+    return BlockKind::kDateline;
+  }
+  const bool is_last = next == nullptr;
   if (l.shape.opens_with_quote && internal::IsProse(l.shape)) {
     return BlockKind::kQuote;
   }
   // Intertitles are short; a short question standing alone is one too.
   bool short_question = l.shape.words <= 10 && !l.text.empty() && l.text.back() == '?';
-  if ((!internal::IsProse(l.shape) || short_question) && l.shape.words <= 20 && !is_last) {
+  bool full_stop = !l.text.empty() && l.text.back() == '.';  // "No." is no heading.
+  if ((!internal::IsProse(l.shape) || short_question) && !full_stop && l.shape.words <= 20 &&
+      !is_last) {
     return BlockKind::kHeading;
   }
   return BlockKind::kBody;
@@ -316,7 +347,7 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
       Remove(&ds[i], l.hit->reason, l.hit->rule);
     } else if (l.key.empty()) {
       Remove(&ds[i], RemoveReason::kTemplate, "no_words");
-    } else if (templates.count(l.hash) != 0 && !IsLongProse(l) &&
+    } else if (templates.count(l.hash) != 0 && !IsSharedSentence(l) &&
                !internal::IsDatelineLine(l.view(), l.shape)) {
       Remove(&ds[i], RemoveReason::kTemplate, "cross_document");
     }
@@ -342,9 +373,11 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
   doc->blocks.clear();
   doc->removed.clear();
   std::string given_key = text::LooseKey(doc->given_title);
-  size_t last_kept = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!ds[i].removed) last_kept = i;
+  // next_kept[i]: the first kept line after i (lines.size() when none).
+  std::vector<size_t> next_kept(lines.size(), lines.size());
+  for (size_t i = lines.size(), next = lines.size(); i-- > 0;) {
+    next_kept[i] = next;
+    if (!ds[i].removed) next = i;
   }
   size_t cut_index = 0;
   bool first_kept = true;
@@ -368,13 +401,15 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
     b.line = l.line_no;
     if (d.kind) {
       b.kind = *d.kind;
-    } else if (first_kept && (IsTitleShaped(l) || (!given_key.empty() && l.key == given_key))) {
+    } else if (first_kept && !internal::IsDatelineLine(l.view(), l.shape) &&
+               (IsTitleShaped(l) || (!given_key.empty() && l.key == given_key))) {
       b.kind = BlockKind::kTitle;
     } else if (after_title && l.shape.words <= kMaxStandfirstWords &&
                !internal::IsDatelineLine(l.view(), l.shape)) {
       b.kind = BlockKind::kStandfirst;
     } else {
-      b.kind = KindOf(l, i == last_kept);
+      b.kind = KindOf(l, next_kept[i] < lines.size() ? &lines[next_kept[i]] : nullptr,
+                      doc->blocks.size());
     }
     b.text = d.kept_text.empty() ? std::move(l.text) : std::move(d.kept_text);
     after_title = b.kind == BlockKind::kTitle;

@@ -115,6 +115,34 @@ TEST(LineRulesTest, ContextFreeRulesName) {
       {"Join our WhatsApp channel for the latest updates", "promo"},
       {"Watch Video", "widget"},
       {"Investors watched the latest figures closely, analysts said.", "keep"},
+      // Article sentences that look like furniture at first sight.
+      {"Post Office to close 200 branches", "keep"},
+      {"Also on Thursday, the regulator said it would review the deal.", "keep"},
+      {"More news on the closures is expected on Friday, the union said.", "keep"},
+      {"Updated figures released on Monday showed 3,000 fewer jobs.", "keep"},
+      {"Posted to Kabul in 2004, she covered the war for a decade.", "keep"},
+      {"The union said it would ballot members on strike action. (AFP)", "keep"},
+      {"By The Numbers: Why Our Cities Keep Flooding", "keep"},
+      {"The newsroom reviewed the AI-generated images before publication.", "keep"},
+      {"Attackers gained access to the admin panel, the company said.", "keep"},
+      {"The plan was drafted with inputs from farmers' groups.", "keep"},
+      {"A regulator found that the \"Accept all cookies\" button was larger than the other.",
+       "keep"},
+      {"Download the full report from the agency's website, example.gov, officials urged.", "keep"},
+      // Furniture, in several languages.
+      {"Skip Advertisement", "ad_marker"},
+      {"Supported by", "ad_marker"},
+      {"Listen to this article \xC2\xB7 5 min listen", "widget"},
+      {"We've noticed you're using an ad blocker.", "template"},
+      {"Privacy Policy", "widget"},
+      {"Share on Facebook", "widget"},
+      {"AFP via Getty Images", "credit"},
+      {"Publicit\xC3\xA9", "ad_marker"},
+      {"\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", "ad_marker"},  // Реклама
+      {"Lesen Sie auch: Was das neue Gesetz bedeutet", "related_link"},
+      {"Suivez-nous sur Facebook", "widget"},
+      {"Par Julie Marchand", "byline"},
+      {"Publi\xC3\xA9 le 14 mars 2025 \xC3\xA0 10h05", "timestamp"},
       {"The disclaimer was added after the complaint, the regulator said.", "keep"},
       {"The port reopened on Tuesday after divers inspected the hull.", "keep"},
       {"Ships were told to wait, the harbour master said.", "keep"},
@@ -195,6 +223,48 @@ TEST(CleanerTest, EditorsAreNoAuthors) {
       "Port Reopens\n\nEdited By: Jane Roe\n\nWritten by John Doe\n\n"
       "The port reopened on Tuesday after the storm passed, officials said.\n");
   EXPECT_EQ(d.authors, (std::vector<std::string>{"John Doe"}));
+}
+
+TEST(CleanerTest, InterviewLabelsAndShortAnswersStay) {
+  Document d = CleanOne(
+      "A Pilot Speaks\n\nThe pilot who guided ships for twenty years speaks about the light.\n"
+      "Q:\nDid anyone respond?\nA:\nNo.\nQ:\nWere you surprised?\nA:\nNo.\n"
+      "Pros:\nLong battery life\nCons:\nSlow charging\nPros:\nGood camera\n");
+  EXPECT_TRUE(d.removed.empty()) << Removed(d);
+  for (const Block& b : d.blocks) {
+    SCOPED_TRACE(b.text);
+    EXPECT_NE(b.kind, BlockKind::kDateline);
+    if (b.text == "No.") {
+      EXPECT_EQ(b.kind, BlockKind::kBody);
+    }
+  }
+}
+
+TEST(CleanerTest, DatelineFirstIsNoTitle) {
+  Document d = CleanOne(
+      "WASHINGTON \xE2\x80\x94\nThe Senate passed the bill on Tuesday after a long debate over "
+      "its cost, aides said.\n");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kDateline);
+  EXPECT_TRUE(d.title.empty());
+}
+
+TEST(CleanerTest, GenericPitchWordsInProseStay) {
+  Document d = CleanOne(
+      "Our Cities Keep Flooding\n\nThe storms are getting worse, and our drains were built for "
+      "another century, engineers say.\n\nWhat we need is simple: only on the ground can you see "
+      "the best of what neighbours build together.\n");
+  EXPECT_TRUE(d.removed.empty()) << Removed(d);
+}
+
+TEST(CleanerTest, HostileLabelFloodsStayLinear) {
+  // 200,000 labels: the author-box and summary passes look at a bounded
+  // number of lines each, so this takes well under a second, not hours.
+  std::string raw = "Title Here\n\nA first paragraph of text that is long enough.\n";
+  for (int i = 0; i < 100000; ++i) raw += "About the author\nKey points\n";
+  Document d = CleanOne(raw);
+  EXPECT_EQ(d.removed.size(), 200000u);
+  EXPECT_EQ(d.blocks.size(), 2u);
 }
 
 TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {

@@ -59,19 +59,6 @@ bool OneOf(string_view s, const std::array<string_view, N>& set) {
   return false;
 }
 
-// Whether the key (words separated by single spaces) holds `word` as a word.
-bool KeyHasWord(string_view key, string_view word) {
-  size_t pos = 0;
-  while ((pos = key.find(word, pos)) != string_view::npos) {
-    bool left = pos == 0 || key[pos - 1] == ' ';
-    size_t end = pos + word.size();
-    bool right = end == key.size() || key[end] == ' ';
-    if (left && right) return true;
-    pos = end;
-  }
-  return false;
-}
-
 string_view FirstWord(string_view key) { return key.substr(0, key.find(' ')); }
 
 bool AllDigits(string_view s) {
@@ -107,7 +94,7 @@ string_view StripClosers(string_view s) {
   return s;
 }
 
-constexpr std::array<string_view, 22> kAdKeys = {"advertisement",
+constexpr std::array<string_view, 30> kAdKeys = {"advertisement",
                                                  "advertisements",
                                                  "advert",
                                                  "ad",
@@ -118,6 +105,7 @@ constexpr std::array<string_view, 22> kAdKeys = {"advertisement",
                                                  "paid post",
                                                  "promoted",
                                                  "promoted content",
+                                                 "supported by",
                                                  "story continues below advertisement",
                                                  "article continues below advertisement",
                                                  "continue reading below",
@@ -126,12 +114,18 @@ constexpr std::array<string_view, 22> kAdKeys = {"advertisement",
                                                  "scroll to continue with content",
                                                  "advertisement scroll to continue with content",
                                                  "reklama",
+                                                 "реклама",
                                                  "anzeige",
+                                                 "werbung",
                                                  "publicidad",
-                                                 "publicite"};
+                                                 "publicidade",
+                                                 "publicité",
+                                                 "pubblicità",
+                                                 "annonce",
+                                                 "advertentie",
+                                                 "reklam"};
 
 constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
-                                                          "also on ",
                                                           "more coverage",
                                                           "read also",
                                                           "also read",
@@ -146,6 +140,7 @@ constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
                                                           "related coverage",
                                                           "related content",
                                                           "related video",
+                                                          "related topics",
                                                           "more from",
                                                           "more on this",
                                                           "more stories",
@@ -169,6 +164,16 @@ constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
                                                           "editor's picks"};
 
 // A photo caption announced as such ("Image caption, Crowds at the port").
+// Teaser labels of other languages, matched on the case-folded key.
+constexpr std::array<string_view, 27> kRelatedKeyPrefixes = {
+    "à lire aussi",     "a lire aussi",       "lire aussi",     "lire la suite",
+    "voir aussi",       "lesen sie auch",     "lesen sie mehr", "mehr zum thema",
+    "auch interessant", "te puede interesar", "lee también",    "lea también",
+    "leer más",         "ver también",        "читайте также",  "читайте еще",
+    "по теме",          "смотрите также",     "leggi anche",    "czytaj także",
+    "czytaj też",       "přečtěte si také",   "čítajte aj",     "lees ook",
+    "leia também",      "leia mais",          "veja também"};
+
 constexpr std::array<string_view, 4> kCaptionPrefixes = {"image caption", "photo caption",
                                                          "caption:", "pictured:"};
 
@@ -179,162 +184,169 @@ constexpr std::array<string_view, 23> kCreditPrefixes = {
     "illustration:",  "photo by ",       "photos by ",        "image by ",    "image source:",
     "image courtesy", "photo courtesy",  "video credit"};
 
-constexpr std::array<string_view, 17> kPhotoMarkers = {"file photo",
-                                                       "file image",
-                                                       "file pic",
-                                                       "file picture",
-                                                       "representational",
-                                                       "representative image",
-                                                       "representative photo",
-                                                       "photo",
-                                                       "image",
-                                                       "picture",
-                                                       "pic:",
-                                                       "pic courtesy",
-                                                       "credit",
-                                                       "ap photo",
-                                                       "getty",
-                                                       "afp",
-                                                       "reuters/"};
+constexpr std::array<string_view, 7> kPhotoMarkers = {
+    "file", "representational", "representative", "credit", "credits", "courtesy", "pic:"};
 
-constexpr std::array<string_view, 91> kWidgetKeys = {"watch video",
-                                                     "play video",
-                                                     "video",
-                                                     "photo gallery",
-                                                     "view gallery",
-                                                     "gallery",
-                                                     "show all",
-                                                     "continue reading",
-                                                     "continue reading the main story",
-                                                     "listen to this story",
-                                                     "listen to the article",
-                                                     "read full article",
-                                                     "show more",
-                                                     "tags",
-                                                     "tag",
-                                                     "topics",
-                                                     "share",
-                                                     "share this",
-                                                     "share this article",
-                                                     "share this story",
-                                                     "share article",
-                                                     "share story",
-                                                     "print",
-                                                     "email",
-                                                     "e mail",
-                                                     "comments",
-                                                     "comment",
-                                                     "post a comment",
-                                                     "leave a comment",
-                                                     "add a comment",
-                                                     "leave a reply",
-                                                     "write a comment",
-                                                     "show comments",
-                                                     "view comments",
-                                                     "load comments",
-                                                     "join the conversation",
-                                                     "subscribe",
-                                                     "sign in",
-                                                     "log in",
-                                                     "login",
-                                                     "register",
-                                                     "menu",
-                                                     "home",
-                                                     "skip to content",
-                                                     "skip to main content",
-                                                     "back to top",
-                                                     "click here",
-                                                     "copy link",
-                                                     "link copied",
-                                                     "whatsapp",
-                                                     "facebook",
-                                                     "twitter",
-                                                     "linkedin",
-                                                     "telegram",
-                                                     "pinterest",
-                                                     "reddit",
-                                                     "follow us",
-                                                     "follow",
-                                                     "listen",
-                                                     "listen to this article",
-                                                     "listen to article",
-                                                     "font size",
-                                                     "text size",
-                                                     "newer post",
-                                                     "older post",
-                                                     "next article",
-                                                     "previous article",
-                                                     "next story",
-                                                     "previous story",
-                                                     "next",
-                                                     "previous",
-                                                     "blogger comment",
-                                                     "blogger comments",
-                                                     "facebook comment",
-                                                     "facebook comments",
-                                                     "disqus comments",
-                                                     "like",
-                                                     "tweet",
-                                                     "pin it",
-                                                     "share via email",
-                                                     "most read",
-                                                     "most popular",
-                                                     "trending",
-                                                     "latest news",
-                                                     "latest stories",
-                                                     "top news",
-                                                     "loading",
-                                                     "search",
-                                                     "toggle navigation",
-                                                     "reply",
-                                                     "report abuse"};
+constexpr std::array<string_view, 108> kWidgetKeys = {"continue reading",
+                                                      "continue reading the main story",
+                                                      "listen to this story",
+                                                      "listen to the article",
+                                                      "read full article",
+                                                      "show more",
+                                                      "watch video",
+                                                      "play video",
+                                                      "video",
+                                                      "photo gallery",
+                                                      "view gallery",
+                                                      "gallery",
+                                                      "show all",
+                                                      "tags",
+                                                      "tag",
+                                                      "topics",
+                                                      "share",
+                                                      "share this",
+                                                      "share this article",
+                                                      "share this story",
+                                                      "share article",
+                                                      "share story",
+                                                      "print",
+                                                      "email",
+                                                      "e mail",
+                                                      "comments",
+                                                      "comment",
+                                                      "post a comment",
+                                                      "leave a comment",
+                                                      "add a comment",
+                                                      "leave a reply",
+                                                      "write a comment",
+                                                      "show comments",
+                                                      "view comments",
+                                                      "load comments",
+                                                      "join the conversation",
+                                                      "comments are closed",
+                                                      "subscribe",
+                                                      "sign in",
+                                                      "log in",
+                                                      "login",
+                                                      "register",
+                                                      "menu",
+                                                      "home",
+                                                      "skip to content",
+                                                      "skip to main content",
+                                                      "back to top",
+                                                      "click here",
+                                                      "copy link",
+                                                      "link copied",
+                                                      "whatsapp",
+                                                      "facebook",
+                                                      "twitter",
+                                                      "linkedin",
+                                                      "telegram",
+                                                      "pinterest",
+                                                      "reddit",
+                                                      "follow us",
+                                                      "follow",
+                                                      "listen",
+                                                      "listen to this article",
+                                                      "listen to article",
+                                                      "font size",
+                                                      "text size",
+                                                      "newer post",
+                                                      "older post",
+                                                      "next article",
+                                                      "previous article",
+                                                      "next story",
+                                                      "previous story",
+                                                      "next",
+                                                      "previous",
+                                                      "blogger comment",
+                                                      "blogger comments",
+                                                      "facebook comment",
+                                                      "facebook comments",
+                                                      "disqus comments",
+                                                      "like",
+                                                      "tweet",
+                                                      "pin it",
+                                                      "share via email",
+                                                      "most read",
+                                                      "most popular",
+                                                      "trending",
+                                                      "latest news",
+                                                      "latest stories",
+                                                      "top news",
+                                                      "loading",
+                                                      "search",
+                                                      "toggle navigation",
+                                                      "reply",
+                                                      "report abuse",
+                                                      "privacy policy",
+                                                      "terms of service",
+                                                      "terms of use",
+                                                      "cookie policy",
+                                                      "gift this article",
+                                                      "partager",
+                                                      "teilen",
+                                                      "compartir",
+                                                      "condividi",
+                                                      "поделиться",
+                                                      "suivez nous",
+                                                      "folgen sie uns",
+                                                      "síguenos",
+                                                      "imprimer",
+                                                      "drucken",
+                                                      "imprimir"};
 
 // Notes of syndication and agency input: "(With inputs from agencies)",
 // "This story has not been edited by our staff and is auto-generated from a
 // syndicated feed."
-constexpr std::array<string_view, 4> kFeedNotices = {"auto-generated from a syndicated feed",
-                                                     "with inputs from", "has not been edited by",
-                                                     "published from a syndicated feed"};
+constexpr std::array<string_view, 3> kFeedNotices = {"auto-generated from a syndicated feed",
+                                                     "published from a syndicated feed",
+                                                     "has not been edited by"};
 
 constexpr std::array<string_view, 3> kFeedPrefixes = {"disclaimer:", "disclaimer -", "(disclaimer"};
 
-// A credit line that names only a picture agency, under a photo.
-constexpr std::array<string_view, 12> kAgencyCredits = {"getty images",
-                                                        "afp via getty images",
-                                                        "afp getty images",
-                                                        "shutterstock",
-                                                        "istock",
-                                                        "ap photo",
-                                                        "afp",
-                                                        "epa",
-                                                        "reuters",
-                                                        "handout",
-                                                        "file photo",
-                                                        "ap"};
+constexpr std::array<string_view, 12> kBrowserNotices = {"enable javascript",
+                                                         "javascript is disabled",
+                                                         "javascript must be enabled",
+                                                         "your browser does not support",
+                                                         "update your browser",
+                                                         "we use cookies",
+                                                         "this site uses cookies",
+                                                         "this website uses cookies",
+                                                         "accept all cookies",
+                                                         "cookie settings",
+                                                         "ad blocker",
+                                                         "adblock"};
 
-constexpr std::array<string_view, 10> kBrowserNotices = {
-    "enable javascript",          "javascript is disabled",
-    "javascript must be enabled", "your browser does not support",
-    "update your browser",        "we use cookies",
-    "this site uses cookies",     "this website uses cookies",
-    "accept all cookies",         "cookie settings"};
-
-constexpr std::array<string_view, 7> kTimestampPrefixes = {
-    "updated", "last updated", "published",    "first published",
-    "posted",  "posted on",    "last modified"};
+constexpr std::array<string_view, 16> kTimestampPrefixes = {
+    "updated",       "last updated", "published",       "first published",
+    "posted",        "posted on",    "last modified",   "publié le",
+    "mis à jour le", "mis à jour",   "aktualisiert am", "veröffentlicht am",
+    "actualizado",   "publicado",    "обновлено",       "опубликовано"};
 
 // What opens a byline; "by " must then be followed by names.
-constexpr std::array<string_view, 8> kBylinePrefixes = {"by ",          "written by", "reported by",
-                                                        "story by",     "words by",   "edited by",
-                                                        "published by", "posted by"};
+constexpr std::array<string_view, 13> kBylinePrefixes = {
+    "by ",       "written by", "reported by", "story by", "words by", "edited by", "published by",
+    "posted by", "par ",       "por ",        "von ",     "di ",      "door "};
 
 // Words that may stand lower-case in a byline ("By Ana de la Cruz and Li Wei").
 constexpr std::array<string_view, 12> kBylineParticles = {"and", "de", "la",  "del", "van", "von",
                                                           "der", "da", "bin", "al",  "le",  "du"};
 
-constexpr std::array<string_view, 13> kSocialWords = {
-    "facebook", "twitter",   "x",     "whatsapp", "linkedin", "email", "telegram",
-    "reddit",   "pinterest", "print", "copy",     "link",     "share"};
+constexpr std::array<string_view, 24> kSocialWords = {
+    "facebook", "twitter",   "x",         "whatsapp",  "linkedin", "email",
+    "telegram", "reddit",    "pinterest", "print",     "copy",     "link",
+    "share",    "instagram", "google",    "messenger", "threads",  "bluesky",
+    "mastodon", "vk",        "weibo",     "wechat",    "youtube",  "tiktok"};
+
+// "Follow us" in other languages, on the folded key.
+constexpr std::array<string_view, 6> kFollowKeyPrefixes = {
+    "suivez nous", "folgen sie uns", "síguenos", "seguici", "подписывайтесь", "siga nos"};
+
+// Widget labels that may carry a tail ("Listen to this article · 5 min").
+constexpr std::array<string_view, 6> kWidgetPrefixes = {
+    "listen to this article", "click to share",     "already a subscriber",
+    "gift this article",      "share this article", "subscribe to continue"};
 
 constexpr std::array<string_view, 7> kListLabels = {
     "tags:", "topics:", "filed under", "categories:", "category:", "keywords:", "tagged:"};
@@ -349,9 +361,9 @@ constexpr std::array<string_view, 10> kAiTerms = {"ai generated",
                                                   "generated by artificial intelligence",
                                                   "automatically generated",
                                                   "newsroom reviewed"};
-constexpr std::array<string_view, 8> kDisclosureCues = {
-    "summary",      "reviewed",  "this article", "this story",
-    "this content", "this text", "editor",       "newsroom"};
+constexpr std::array<string_view, 10> kDisclosureCues = {
+    "this summary", "this article", "this story",  "this content", "this text",
+    "this report",  "summary is",   "summary was", "summary has",  "summaries are"};
 
 constexpr std::array<string_view, 8> kPlaceholderPhrases = {
     "lorem ipsum",    "admin panel", "biographical info", "user admin",
@@ -422,8 +434,28 @@ constexpr std::array<string_view, 46> kPromoPhrases = {"latest news",
                                                        "all the news",
                                                        "top headlines"};
 
-constexpr std::array<string_view, 6> kReportingCues = {" said",  " says",     "according to",
-                                                       " told ", " reported", " stated"};
+// Vocabulary only a pitch uses; generic words ("the latest", "best of")
+// alone never remove prose.
+constexpr std::array<string_view, 17> kStrongPromoCues = {
+    "newsletter", "subscribe",        "subscription",    "sign up",      "download",  " app",
+    "app store",  "google play",      "in your inbox",   "channel",      "follow us", "news alerts",
+    "free trial", "unlimited access", "curated for you", "stay updated", "stay tuned"};
+
+// Words after which a line names a time or a date ("Updated at 5 p.m.").
+constexpr std::array<string_view, 27> kDateWords = {
+    "at",      "on",        "am",        "le",       "el",       "в",        "ago",
+    "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "january", "february",  "march",     "april",    "may",      "june",     "july",
+    "august",  "september", "october",   "november", "december", "yesterday"};
+
+// Capitalised words that open a headline, never a name after "By".
+constexpr std::array<string_view, 16> kNotNames = {"The",  "A",     "An",   "Our",  "Your", "My",
+                                                   "Why",  "How",   "What", "When", "Who",  "This",
+                                                   "That", "These", "Its",  "Their"};
+
+constexpr std::array<string_view, 14> kReportingCues = {
+    " said",  " says",   "according to", " told ", " reported",  " stated", " urged",
+    " added", " warned", " announced",   " wrote", " explained", " noted",  " found"};
 
 constexpr std::array<string_view, 16> kTlds = {".com", ".org",  ".net", ".in", ".co.uk", ".io",
                                                ".tv",  ".news", ".de",  ".fr", ".ru",    ".info",
@@ -471,6 +503,14 @@ LineShape MeasureLine(const LineView& line) {
   s.ends_sentence = EndsWith(core, ".") || EndsWith(core, "!") || EndsWith(core, "?") ||
                     EndsWith(core, "\xE2\x80\xA6") || EndsWith(core, "\xE3\x80\x82") ||
                     EndsWith(core, "\xEF\xBC\x81") || EndsWith(core, "\xEF\xBC\x9F");
+  // "... strike action. (AFP)": a sentence with a trailing tag.
+  if (!s.ends_sentence && EndsWith(line.text, ")")) {
+    size_t open = line.text.rfind('(');
+    if (open != string_view::npos && open > 0) {
+      string_view before = StripClosers(line.text.substr(0, open));
+      s.ends_sentence = EndsWith(before, ".") || EndsWith(before, "!") || EndsWith(before, "?");
+    }
+  }
   s.ends_colon = EndsWith(core, ":");
   string_view t = line.text;
   s.opens_with_quote = StartsWith(t, "\"") || StartsWith(t, "\xE2\x80\x9C") ||
@@ -511,17 +551,21 @@ size_t FindTrailingCredit(string_view text) {
 
 bool IsTimestampLine(const LineView& line, const LineShape& shape) {
   if (shape.words < 2 || shape.words > 12) return false;
-  bool prefix = false;
+  size_t n = 0;
   for (string_view p : kTimestampPrefixes) {
     if (StartsWith(line.key, p) && (line.key.size() == p.size() || line.key[p.size()] == ' ')) {
-      prefix = true;
+      n = std::max(n, p.size());
     }
   }
-  if (!prefix) return false;
-  // A date or a time must follow: a digit, or "ago".
-  bool digit = false;
-  for (char c : line.key) digit |= c >= '0' && c <= '9';
-  return digit || KeyHasWord(line.key, "ago");
+  if (n == 0) return false;
+  // A time or a date follows at once: "Updated: 5 May", "Updated at 5 p.m.",
+  // "Published 3 hours ago". "Updated figures showed..." is prose.
+  string_view text_rest = line.text;
+  size_t colon = text_rest.find(':');
+  bool colon_after_label = colon != string_view::npos && colon < n + 4;
+  string_view next = FirstWord(line.key.substr(std::min(line.key.size(), n + 1)));
+  bool date_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || OneOf(next, kDateWords));
+  return colon_after_label || date_next;
 }
 
 size_t BylinePrefixLength(const LineView& line) {
@@ -546,12 +590,21 @@ bool IsBylineLine(const LineView& line, const LineShape& shape) {
   // punctuation (the outlet after a comma: "By Jane Roe, Example News").
   string_view rest = line.text.substr(skip);
   size_t i = 0;
+  int names = 0;
+  bool after_comma = false;  // The outlet may follow a comma.
   while (i < rest.size()) {
     size_t end = rest.find(' ', i);
     if (end == string_view::npos) end = rest.size();
     string_view w = rest.substr(i, end - i);
     i = end + 1;
     if (w.empty() || w == "|" || w == "-" || w == "\xE2\x80\x94") continue;
+    if (w.find(':') != string_view::npos) return false;  // "By The Numbers: ..."
+    if (!after_comma) {
+      if (OneOf(w, kNotNames)) return false;
+      names += IsUpperAscii(w.front()) ? 1 : 0;
+      if (names > 6) return false;
+      after_comma = w.back() == ',';
+    }
     unsigned char c = static_cast<unsigned char>(w.front());
     bool ok = IsUpperAscii(static_cast<char>(c)) || c >= 0x80 || OneOf(w, kBylineParticles);
     if (!ok) return false;
@@ -559,45 +612,149 @@ bool IsBylineLine(const LineView& line, const LineShape& shape) {
   return true;
 }
 
+namespace {
+
+// The length of the prefix of `s` found in `prefixes`, or 0.
+template <size_t N>
+size_t PrefixLength(string_view s, const std::array<string_view, N>& prefixes) {
+  for (string_view p : prefixes) {
+    if (StartsWith(s, p)) return p.size();
+  }
+  return 0;
+}
+
+// A teaser label opening a line: a separator follows it, or the line is
+// short, or it reads as a headline (no final full stop). "More news on the
+// closures is expected on Friday." is a sentence, not a teaser.
+bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
+  if (shape.words > 30) return false;
+  size_t n = PrefixLength(line.lower, kRelatedPrefixes);
+  string_view rest = line.lower;
+  if (n == 0) {
+    n = PrefixLength(line.key, kRelatedKeyPrefixes);
+    if (n == 0) return false;
+    return shape.words <= 8 || !shape.ends_sentence;
+  }
+  rest.remove_prefix(n);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  bool separated = rest.empty() || rest.front() == ':' || rest.front() == '|' ||
+                   rest.front() == '-' || StartsWith(rest, "\xE2\x80\x94") ||
+                   StartsWith(rest, "\xC2\xBB") || StartsWith(rest, "\xE2\x80\xBA");
+  return separated || shape.words <= 8 || !shape.ends_sentence;
+}
+
+// The content of a trailing parenthesis marks a photo: "file photo",
+// "representational image", "Photo: Jane Roe", "Example Photo/Jane Roe",
+// "Example Images". The first two words decide.
+bool IsPhotoMarker(string_view inner) {
+  if (AnyPrefix(inner, kPhotoMarkers)) return true;
+  for (int word = 0; word < 2 && !inner.empty(); ++word) {
+    if (StartsWith(inner, "photo") || StartsWith(inner, "image") || StartsWith(inner, "picture") ||
+        StartsWith(inner, "pic ") || StartsWith(inner, "pic/")) {
+      return true;
+    }
+    size_t space = inner.find(' ');
+    if (space == string_view::npos) break;
+    inner.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+// "(With inputs from agencies)", "...auto-generated from a syndicated feed."
+bool IsFeedNotice(const LineView& line, const LineShape& shape) {
+  string_view t = line.lower;
+  if (StartsWith(t, "(")) t.remove_prefix(1);
+  if (shape.words <= 10 && StartsWith(t, "with inputs from")) return true;
+  if (shape.words > 40) return false;
+  if (Contains(line.lower, "syndicated feed")) return AnyContained(line.lower, kFeedNotices);
+  return Contains(line.lower, "has not been edited by") && Contains(line.lower, "staff");
+}
+
+// A line naming only a picture source: "Example Images", "Jane Roe via
+// Example Pictures", "Example Photo". Every word capitalised (or "via",
+// "for", "/"), one of them a picture word, no sentence.
+bool IsAgencyCreditLine(const LineView& line, const LineShape& shape) {
+  if (shape.words < 2 || shape.words > 6 || shape.ends_sentence) return false;
+  bool picture_word = false;
+  size_t i = 0;
+  string_view t = line.text;
+  while (i < t.size()) {
+    size_t end = t.find(' ', i);
+    if (end == string_view::npos) end = t.size();
+    string_view w = t.substr(i, end - i);
+    i = end + 1;
+    if (w == "via" || w == "for" || w == "/" || w == "|") continue;
+    if (w.empty() || !IsUpperAscii(w.front())) return false;
+    picture_word |= StartsWith(w, "Images") || StartsWith(w, "Photo") ||
+                    StartsWith(w, "Pictures") || StartsWith(w, "PHOTO") || StartsWith(w, "IMAGES");
+  }
+  return picture_word;
+}
+
+// "Share on Facebook", "Post to X", "Send via WhatsApp": a sharing verb and
+// a network after on/to/via.
+bool IsShareButton(string_view key) {
+  string_view first = FirstWord(key);
+  if (first != "share" && first != "post" && first != "send" && first != "pin" &&
+      first != "click") {
+    return false;
+  }
+  for (string_view prep : {" on ", " to ", " via ", " with "}) {
+    size_t pos = key.find(prep);
+    if (pos == string_view::npos) continue;
+    string_view next = FirstWord(key.substr(pos + prep.size()));
+    if (OneOf(next, kSocialWords)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& shape) {
   if (static_cast<size_t>(shape.words) >= kMaxRuleWords) return std::nullopt;
   const string_view key = line.key;
   const string_view lower = line.lower;
-  if (OneOf(key, kAdKeys) || (StartsWith(key, "advertisement") && shape.words <= 5)) {
+  if (OneOf(key, kAdKeys) || (shape.words <= 6 && Contains(key, "advertisement"))) {
     return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
   }
-  if (shape.words <= 30 && AnyPrefix(lower, kRelatedPrefixes)) {
-    return RuleHit{RemoveReason::kRelatedLink, "related_label"};
-  }
-  if (IsStandaloneCredit(line, shape) || (shape.words <= 25 && AnyPrefix(lower, kCreditPrefixes))) {
+  if (IsRelatedLabel(line, shape)) return RuleHit{RemoveReason::kRelatedLink, "related_label"};
+  const bool reports = AnyContained(lower, kReportingCues);
+  if (IsStandaloneCredit(line, shape) ||
+      (shape.words <= 25 && !reports && AnyPrefix(lower, kCreditPrefixes))) {
     return RuleHit{RemoveReason::kCredit, "credit_line"};
   }
   if (shape.words <= 30 && Contains(lower, "all rights reserved")) {
     return RuleHit{RemoveReason::kCredit, "copyright"};
   }
-  // A caption marked as such by a trailing parenthesis: "... (file photo)".
+  // A caption marked as such by a trailing parenthesis: "... (file photo)",
+  // "(Photo: Jane Roe)". After a full sentence the parenthesis only credits
+  // a paragraph, which stays.
   if (shape.words <= 40 && EndsWith(lower, ")")) {
     size_t open = lower.rfind('(');
     if (open != string_view::npos && open > 0) {
-      string_view inner = lower.substr(open + 1);
-      if (AnyPrefix(inner, kPhotoMarkers)) return RuleHit{RemoveReason::kCaption, "photo_caption"};
+      string_view before = StripClosers(lower.substr(0, open));
+      bool after_sentence = EndsWith(before, ".") || EndsWith(before, "!") || EndsWith(before, "?");
+      if (!after_sentence && IsPhotoMarker(lower.substr(open + 1))) {
+        return RuleHit{RemoveReason::kCaption, "photo_caption"};
+      }
     }
   }
-  if (shape.words <= 60 && AnyPrefix(lower, kCaptionPrefixes)) {
+  if (shape.words <= 60 && !reports && AnyPrefix(lower, kCaptionPrefixes)) {
     return RuleHit{RemoveReason::kCaption, "photo_caption"};
   }
   if (shape.words <= 80 && AnyPrefix(lower, kFeedPrefixes)) {
     return RuleHit{RemoveReason::kTemplate, "disclaimer"};
   }
-  if (shape.words <= 40 && (Contains(lower, "syndicated feed") || Contains(lower, "inputs from") ||
-                            Contains(lower, "has not been edited"))) {
-    if (AnyContained(lower, kFeedNotices)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
-  }
-  if (OneOf(key, kAgencyCredits)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
+  if (IsFeedNotice(line, shape)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
+  if (IsAgencyCreditLine(line, shape)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
   if (OneOf(key, kWidgetKeys)) return RuleHit{RemoveReason::kWidget, "ui_label"};
-  if (shape.words <= 60 &&
-      (Contains(lower, "cookie") || Contains(lower, "javascript") || Contains(lower, "browser")) &&
-      AnyContained(lower, kBrowserNotices)) {
+  // Cookie and browser notices: short, and not a report about them.
+  if (shape.words <= 25 &&
+      (Contains(lower, "cookie") || Contains(lower, "javascript") || Contains(lower, "browser") ||
+       Contains(lower, "blocker") || Contains(lower, "adblock")) &&
+      !reports &&
+      (shape.words <= 12 ? AnyContained(lower, kBrowserNotices)
+                         : AnyPrefix(lower, kBrowserNotices))) {
     return RuleHit{RemoveReason::kTemplate, "browser_notice"};
   }
   if (IsTimestampLine(line, shape)) return RuleHit{RemoveReason::kTimestamp, "timestamp"};
@@ -615,14 +772,13 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
       return RuleHit{RemoveReason::kWidget, "counter"};
     }
   }
-  if (shape.words <= 6 && !shape.ends_sentence) {
-    string_view first = FirstWord(key);
-    if ((first == "share" || first == "post" || first == "send" || first == "pin") &&
-        (KeyHasWord(key, "on") || KeyHasWord(key, "to") || KeyHasWord(key, "via"))) {
-      return RuleHit{RemoveReason::kWidget, "share_button"};
-    }
+  if (shape.words <= 10 && AnyPrefix(key, kWidgetPrefixes)) {
+    return RuleHit{RemoveReason::kWidget, "ui_label"};
   }
-  if (shape.words <= 8 && StartsWith(key, "follow us")) {
+  if (shape.words <= 6 && !shape.ends_sentence && IsShareButton(key)) {
+    return RuleHit{RemoveReason::kWidget, "share_button"};
+  }
+  if (shape.words <= 8 && (StartsWith(key, "follow us") || AnyPrefix(key, kFollowKeyPrefixes))) {
     return RuleHit{RemoveReason::kWidget, "follow_button"};
   }
   if (shape.words <= 25 && AnyPrefix(lower, kListLabels)) {
@@ -640,20 +796,33 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
     if (social) return RuleHit{RemoveReason::kWidget, "share_bar"};
   }
   if (IsSummaryLabel(line)) return RuleHit{RemoveReason::kWidget, "summary_label"};
-  // Every AI term holds "generat", "assist" or "reviewed": three scans gate ten.
-  if (shape.words <= 30 &&
+  // An AI notice speaks of its own text ("This summary was generated by
+  // AI"); a report about AI-generated content does not. Every AI term holds
+  // "generat", "assist" or "reviewed": three scans gate ten.
+  if (shape.words <= 25 &&
       (Contains(lower, "generat") || Contains(lower, "assist") || Contains(lower, "reviewed")) &&
-      AnyContained(lower, kAiTerms) && AnyContained(lower, kDisclosureCues)) {
+      AnyContained(lower, kAiTerms) &&
+      (AnyContained(lower, kDisclosureCues) || StartsWith(key, "summary")) && !reports) {
     return RuleHit{RemoveReason::kTemplate, "ai_notice"};
   }
-  // Every placeholder phrase holds "lorem", "admin", "biograph" or " text".
+  // Template placeholders: "lorem ipsum" anywhere; the others only when the
+  // line instructs the reader ("You edit it in the admin panel"), never in
+  // a report. Every phrase holds "lorem", "admin", "biograph" or " text".
   if ((Contains(lower, "lorem") || Contains(lower, "admin") || Contains(lower, "biograph") ||
        Contains(lower, " text")) &&
-      AnyPhrase(lower, kPlaceholderPhrases)) {
+      AnyPhrase(lower, kPlaceholderPhrases) &&
+      (Contains(lower, "lorem ipsum") || (shape.second_person && !reports))) {
     return RuleHit{RemoveReason::kTemplate, "cms_placeholder"};
   }
-  if (IsAuthorBioLabel(line, shape)) return RuleHit{RemoveReason::kAuthorBio, "author_label"};
+  if (OneOf(key, kBioKeys)) return RuleHit{RemoveReason::kAuthorBio, "author_label"};
+  // "About Jane Roe" may also be a heading; the cleaner decides by position.
+  if (IsAuthorBioLabel(line, shape)) return RuleHit{RemoveReason::kAuthorBio, "author_name"};
   return std::nullopt;
+}
+
+bool HasStrongPromoCue(const LineView& line, const LineShape& shape) {
+  return StartsWithPromoVerb(line) || shape.domain_names > 0 ||
+         AnyContained(line.lower, kStrongPromoCues);
 }
 
 double PromoScore(const LineView& line, const LineShape& shape) {
@@ -665,10 +834,14 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   score += 1.5 * std::min(phrases, 4);
   // A short imperative with a pitch ("Join our WhatsApp channel") is a
   // button, wherever it stands.
-  if (shape.words <= 15 && phrases > 0 && StartsWithPromoVerb(line)) score += 1.0;
+  if (shape.words <= 15 && phrases > 0 && StartsWithPromoVerb(line) &&
+      AnyContained(line.lower, kStrongPromoCues)) {
+    score += 1.0;
+  }
   score += std::min(shape.domain_names, 2);
   if (shape.second_person) score += 0.5;
-  if (AnyContained(line.lower, kReportingCues)) score -= 1.5;
+  // A line that reports ("..., officials urged.") is news, not a pitch.
+  if (AnyContained(line.lower, kReportingCues)) return 0.0;
   return score;
 }
 
@@ -697,6 +870,7 @@ bool IsAuthorBioLabel(const LineView& line, const LineShape& shape) {
 
 bool IsDatelineLine(const LineView& line, const LineShape& shape) {
   if (shape.words == 0 || shape.words > 5 || shape.ends_sentence) return false;
+  if (FirstWord(line.key).size() < 3) return false;  // "Q:", "A:" are labels.
   string_view t = line.text;
   bool ends_dash = EndsWith(t, "\xE2\x80\x94") || EndsWith(t, "\xE2\x80\x93") || EndsWith(t, " -");
   if (!shape.ends_colon && !ends_dash) return false;

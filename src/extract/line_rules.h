@@ -62,6 +62,11 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
 // caller adds evidence from the line's place in the document.
 double PromoScore(const LineView& line, const LineShape& shape);
 
+// Whether the line carries evidence only a pitch has: an imperative first
+// word, a domain name, or vocabulary such as "newsletter", "app",
+// "subscribe". A promo score without it never removes a line.
+bool HasStrongPromoCue(const LineView& line, const LineShape& shape);
+
 // Whether the first word is a call to action ("Download", "Subscribe").
 bool StartsWithPromoVerb(const LineView& line);
 

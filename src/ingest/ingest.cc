@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <memory>
+#include <set>
 #include <utility>
 
 #include "ingest/decompress.h"
@@ -72,6 +73,14 @@ class Reader {
 
   size_t documents() const { return documents_; }
 
+  // Remembers the identities of the files to skip.
+  void SetSkipFiles(const std::vector<std::string>& paths) {
+    for (const std::string& p : paths) {
+      FileInfo info;
+      if (fs_->Stat(p, &info).ok() && info.inode != 0) skip_.push_back(info);
+    }
+  }
+
   // Reads one path named by the user: `-`, a folder or a file.
   void ReadArgument(const std::string& path) {
     if (path == "-") {
@@ -135,6 +144,12 @@ class Reader {
     };
     std::vector<Frame> stack(1);
     stack[0].path = root;
+    // Folders already walked, by identity: a symbolic link back up the tree
+    // (a loop) or to a sibling is walked once.
+    std::set<std::pair<uint64_t, uint64_t>> walked;
+    if (FileInfo info; fs_->Stat(root, &info).ok() && info.inode != 0) {
+      walked.insert({info.device, info.inode});
+    }
     if (Status s = fs_->ListDir(root, &stack[0].names); !s.ok()) {
       return Error(root, ReasonOf(s));
     }
@@ -160,6 +175,7 @@ class Reader {
         continue;
       }
       if (info.type == FileType::kDirectory) {
+        if (info.inode != 0 && !walked.insert({info.device, info.inode}).second) continue;
         Frame child;
         child.path = std::move(path);
         if (stack.size() >= kMaxFolderDepth) {
@@ -181,6 +197,9 @@ class Reader {
   }
 
   void ReadFile(const std::string& path, const FileInfo& info, FileKind kind) {
+    for (const FileInfo& skip : skip_) {
+      if (skip.SameFileAs(info)) return;
+    }
     // Checked before reading, so that a huge file costs nothing.
     if (info.type == FileType::kRegular && info.size == 0) return Error(path, "empty file");
     if (kind == FileKind::kJsonlGzip) return ReadCompressed(path, Compression::kGzip);
@@ -245,6 +264,7 @@ class Reader {
   const std::function<void(const InputError&)>& on_error_;
   const std::function<void(Document)> deliver_;  // Counts, then calls on_document.
   size_t documents_ = 0;
+  std::vector<FileInfo> skip_;
 };
 
 }  // namespace
@@ -253,6 +273,7 @@ size_t ReadInputs(const std::vector<std::string>& paths, const IngestOptions& op
                   const FileSystem& fs, const std::function<void(Document)>& on_document,
                   const std::function<void(const InputError&)>& on_error) {
   Reader reader(options, &fs, on_document, on_error);
+  reader.SetSkipFiles(options.skip_files);
   for (const std::string& path : paths) reader.ReadArgument(path);
   return reader.documents();
 }

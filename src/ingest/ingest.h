@@ -49,6 +49,9 @@ struct IngestOptions {
   // Largest decompressed size of one compressed file, in bytes: a guard
   // against decompression bombs. Default 16 GiB.
   uint64_t max_decompressed_bytes = 16ull << 30;
+  // Files never read, compared by identity (device and inode), such as the
+  // output file of the running command when it lies in an input folder.
+  std::vector<std::string> skip_files;
 };
 
 struct InputError {

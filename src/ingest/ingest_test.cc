@@ -1004,3 +1004,31 @@ TEST(IngestPerfCorpusTest, ReadsEveryArticleOfTheCompressedCorpus) {
 
 }  // namespace
 }  // namespace rashomon::ingest
+
+namespace rashomon::ingest {
+namespace {
+
+TEST(IngestFolderTest, SymbolicLinkLoopsAreWalkedOnce) {
+  TempDir dir;
+  dir.Write("corpus/a.txt", "a");
+  std::filesystem::create_directory_symlink(".", dir.Path("corpus/l1"));
+  std::filesystem::create_directory_symlink(".", dir.Path("corpus/l2"));
+  std::filesystem::create_directory_symlink("..", dir.Path("corpus/up"));
+  Outcome o = Read({dir.Path("corpus")});
+  EXPECT_EQ(o.Errors(), "");
+  EXPECT_EQ(o.Sources(dir.Path("corpus")), "[/a.txt]");
+}
+
+TEST(IngestFolderTest, SkipFilesAreNotRead) {
+  TempDir dir;
+  dir.Write("corpus/a.txt", "a");
+  dir.Write("corpus/out.jsonl", R"({"text":"old output"})");
+  IngestOptions options;
+  options.skip_files = {dir.Path("corpus/out.jsonl"), dir.Path("not/there")};
+  Outcome o = Read({dir.Path("corpus")}, options);
+  EXPECT_EQ(o.Errors(), "");
+  EXPECT_EQ(o.Sources(dir.Path("corpus")), "[/a.txt]");
+}
+
+}  // namespace
+}  // namespace rashomon::ingest
