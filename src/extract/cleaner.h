@@ -3,8 +3,9 @@
 // CleanBatch turns each Document's raw text into ordered blocks (title,
 // standfirst, dateline, heading, body, quote, caption, summary) and records
 // every removed line with a reason (ad_marker, promo, credit, caption,
-// widget, related_link, repeat, template, author_bio) and the rule that
-// fired. The evidence is general: vocabulary of page furniture, the shape
+// widget, related_link, repeat, template, author_bio, byline, timestamp)
+// and the rule that fired. Names from a byline fill Document::authors when
+// the input gave none. The evidence is general: vocabulary of page furniture, the shape
 // of a line, its neighbours, its place in the document, repeats inside the
 // document, and lines shared by otherwise unrelated documents of the batch.
 // docs/cleaning.md describes every rule. HTML extraction is not done here

@@ -196,6 +196,15 @@ bool ShouldJoin(std::string_view text, size_t pos) {
   size_t first_end = 0;
   const auto first = static_cast<UChar32>(DecodeUtf8(token, &first_end));
   if (first_end == token.size()) {  // A single letter.
+    // An initial stands as a word of its own: "John F. Kennedy", not the
+    // unit of "40°C." or the end of "Vitamin-C.".
+    if (begin > 0) {
+      size_t before = begin;
+      const char32_t prev = DecodeUtf8Before(text, &before);
+      if (!IsWhiteSpace(prev) && prev != '(' && prev != '"' && prev != 0x201C && prev != 0x2018) {
+        return false;
+      }
+    }
     return (u_isupper(first) || u_istitle(first)) && ContinuesAfterAcronym(next);
   }
   if (Contains(kTitles, token)) return true;

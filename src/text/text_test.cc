@@ -318,6 +318,10 @@ TEST(SentenceSplitterTest, SplitsNewsText) {
       {"It happened on Jan. 5 in the U.S. capital.",
        "[It happened on Jan. 5 in the U.S. capital.]"},
       {"John F. Kennedy was shot. It was 1963.", "[John F. Kennedy was shot.][It was 1963.]"},
+      {"Temperatures hit 40\xC2\xB0"
+       "C. Residents fled.",
+       "[Temperatures hit 40\xC2\xB0"
+       "C.][Residents fled.]"},
       // An acronym before a capitalised word that rarely starts a sentence
       // is taken as part of the sentence; before "The", "He" and the like
       // it ends one.
