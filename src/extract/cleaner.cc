@@ -276,7 +276,7 @@ void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
 
 // The first kept blocks, up to what language identification reads.
 std::string LanguageSample(const std::vector<Block>& blocks) {
-  constexpr size_t kSampleBytes = 3 << 10;
+  constexpr size_t kSampleBytes = 2 << 10;
   std::string sample;
   for (const Block& b : blocks) {
     if (sample.size() >= kSampleBytes) break;

@@ -387,59 +387,25 @@ constexpr std::array<string_view, 31> kPromoVerbs = {
     "explore",  "catch", "visit", "install",  "register", "enjoy",    "don",       "never",
     "keep",     "want",  "like",  "bookmark", "unlock",   "try",      "grab"};
 
-constexpr std::array<string_view, 46> kPromoPhrases = {"latest news",
-                                                       "the latest",
-                                                       "news updates",
-                                                       "breaking news",
-                                                       "stay updated",
-                                                       "stay up to date",
-                                                       "stay up-to-date",
-                                                       "stay informed",
-                                                       "stay on top",
-                                                       "stay tuned",
-                                                       "keep up with",
-                                                       "curated for you",
-                                                       "specially curated",
-                                                       "handpicked",
-                                                       "every weekend",
-                                                       "every morning",
-                                                       "in your inbox",
-                                                       "newsletter",
-                                                       "subscribe",
-                                                       "sign up",
-                                                       "download the",
-                                                       " app ",
-                                                       " app.",
-                                                       " app!",
-                                                       "app store",
-                                                       "google play",
-                                                       "follow us",
-                                                       "only on",
-                                                       "live on",
-                                                       "click here",
-                                                       "for more news",
-                                                       "for the latest",
-                                                       "best of",
-                                                       "don't miss",
-                                                       "get news",
-                                                       "news alerts",
-                                                       "unlimited access",
-                                                       "free trial",
-                                                       "our website",
-                                                       "our app",
-                                                       "our channel",
-                                                       "whatsapp channel",
-                                                       "telegram channel",
-                                                       "youtube channel",
-                                                       "all the news",
-                                                       "top headlines"};
+constexpr std::array<string_view, 43> kPromoPhrases = {
+    "latest news",       "the latest",       "news updates",     "breaking news",
+    "stay updated",      "stay up to date",  "stay up-to-date",  "stay informed",
+    "stay on top",       "stay tuned",       "keep up with",     "curated for you",
+    "specially curated", "handpicked",       "every weekend",    "every morning",
+    "in your inbox",     "newsletter",       "subscribe",        "sign up",
+    "download the",      "app store",        "google play",      "follow us",
+    "only on",           "live on",          "click here",       "for more news",
+    "for the latest",    "best of",          "don't miss",       "get news",
+    "news alerts",       "unlimited access", "free trial",       "our website",
+    "our app",           "our channel",      "whatsapp channel", "telegram channel",
+    "youtube channel",   "all the news",     "top headlines"};
 
 // Vocabulary only a pitch uses; generic words ("the latest", "best of")
 // alone never remove prose.
-constexpr std::array<string_view, 17> kStrongPromoCues = {
-    "newsletter", "subscribe",        "subscription",    "sign up",      "download",  " app",
-    "app store",  "google play",      "in your inbox",   "channel",      "follow us", "news alerts",
-    "free trial", "unlimited access", "curated for you", "stay updated", "stay tuned"};
+constexpr std::array<string_view, 16> kStrongPromoCues = {
+    "newsletter",       "subscribe",       "subscription", "sign up",   "download",    "app store",
+    "google play",      "in your inbox",   "channel",      "follow us", "news alerts", "free trial",
+    "unlimited access", "curated for you", "stay updated", "stay tuned"};
 
 // Words after which a line names a time or a date ("Updated at 5 p.m.").
 constexpr std::array<string_view, 27> kDateWords = {
@@ -452,10 +418,6 @@ constexpr std::array<string_view, 27> kDateWords = {
 constexpr std::array<string_view, 16> kNotNames = {"The",  "A",     "An",   "Our",  "Your", "My",
                                                    "Why",  "How",   "What", "When", "Who",  "This",
                                                    "That", "These", "Its",  "Their"};
-
-constexpr std::array<string_view, 14> kReportingCues = {
-    " said",  " says",   "according to", " told ", " reported",  " stated", " urged",
-    " added", " warned", " announced",   " wrote", " explained", " noted",  " found"};
 
 constexpr std::array<string_view, 16> kTlds = {".com", ".org",  ".net", ".in", ".co.uk", ".io",
                                                ".tv",  ".news", ".de",  ".fr", ".ru",    ".info",
@@ -486,6 +448,20 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
+namespace {
+
+// Verbs of reporting: a line holding one reports news ("..., officials
+// said."), whatever else it holds.
+bool IsReportingWord(string_view w) {
+  static constexpr std::array<string_view, 14> kWords = {
+      "said",  "says",   "according", "told",  "reported",  "stated", "urged",
+      "added", "warned", "announced", "wrote", "explained", "noted",  "found"};
+  if (w.size() < 4 || w.size() > 9) return false;
+  return OneOf(w, kWords);
+}
+
+}  // namespace
+
 LineShape MeasureLine(const LineView& line) {
   LineShape s;
   // Words of the key, and whether one of them addresses the reader.
@@ -497,6 +473,8 @@ LineShape MeasureLine(const LineView& line) {
     string_view w = key.substr(start, end - start);
     ++s.words;
     if (w.size() >= 3 && w[0] == 'y' && (w == "you" || w == "your")) s.second_person = true;
+    if (w.size() <= 4 && w[0] == 'a' && (w == "app" || w == "apps")) s.app_word = true;
+    if (!s.reports && IsReportingWord(w)) s.reports = true;
     start = end + 1;
   }
   string_view core = StripClosers(line.text);
@@ -718,7 +696,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
     return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
   }
   if (IsRelatedLabel(line, shape)) return RuleHit{RemoveReason::kRelatedLink, "related_label"};
-  const bool reports = AnyContained(lower, kReportingCues);
+  const bool reports = shape.reports;
   if (IsStandaloneCredit(line, shape) ||
       (shape.words <= 25 && !reports && AnyPrefix(lower, kCreditPrefixes))) {
     return RuleHit{RemoveReason::kCredit, "credit_line"};
@@ -821,7 +799,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
 }
 
 bool HasStrongPromoCue(const LineView& line, const LineShape& shape) {
-  return StartsWithPromoVerb(line) || shape.domain_names > 0 ||
+  return StartsWithPromoVerb(line) || shape.domain_names > 0 || shape.app_word ||
          AnyContained(line.lower, kStrongPromoCues);
 }
 
@@ -831,17 +809,18 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   if (StartsWithPromoVerb(line)) score += 1.5;
   int phrases = 0;
   for (string_view p : kPromoPhrases) phrases += Contains(line.lower, p);
+  phrases += shape.app_word;
   score += 1.5 * std::min(phrases, 4);
   // A short imperative with a pitch ("Join our WhatsApp channel") is a
   // button, wherever it stands.
   if (shape.words <= 15 && phrases > 0 && StartsWithPromoVerb(line) &&
-      AnyContained(line.lower, kStrongPromoCues)) {
+      (shape.app_word || AnyContained(line.lower, kStrongPromoCues))) {
     score += 1.0;
   }
   score += std::min(shape.domain_names, 2);
   if (shape.second_person) score += 0.5;
   // A line that reports ("..., officials urged.") is news, not a pitch.
-  if (AnyContained(line.lower, kReportingCues)) return 0.0;
+  if (shape.reports) return 0.0;
   return score;
 }
 

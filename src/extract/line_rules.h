@@ -39,6 +39,8 @@ struct LineShape {
   bool closes_with_quote = false;
   int domain_names = 0;        // Tokens such as "example.com".
   bool second_person = false;  // "you", "your".
+  bool app_word = false;       // "app", "apps".
+  bool reports = false;        // A reporting verb: "said", "according", "told", ...
 };
 
 LineShape MeasureLine(const LineView& line);
