@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "base/parallel.h"
@@ -128,7 +129,7 @@ void Prepare(const Document& doc, Prepared* p) {
 // unless it pitches something.
 bool IsSharedSentence(const Line& l) {
   bool question = !l.text.empty() && l.text.back() == '?';
-  return ((l.shape.ends_sentence && l.shape.words >= 6) || question) &&
+  return ((l.shape.ends_sentence && l.shape.words >= 3) || question) &&
          internal::PromoScore(l.view(), l.shape) < 1.5;
 }
 
@@ -240,20 +241,33 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
   std::vector<double> scores(lines.size(), 0.0);
   size_t last_prose = 0;
   bool any_prose = false;
+  int prose_with_pitch_words = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if ((*ds)[i].removed) continue;
-    scores[i] = MayPromote(lines[i]) ? internal::PromoScore(lines[i].view(), lines[i].shape) : 0;
-    if (internal::IsProse(lines[i].shape) && lines[i].shape.words >= 15 && scores[i] < 2.0) {
+    const Line& l = lines[i];
+    scores[i] = MayPromote(l) ? internal::PromoScore(l.view(), l.shape) : 0;
+    if (internal::IsProse(l.shape) && l.shape.words >= 15 && scores[i] < 2.0) {
       last_prose = i;
       any_prose = true;
     }
+    // Prose that is not itself a pitch yet uses the pitch words.
+    if (internal::IsProse(l.shape) && l.shape.words >= 12 && scores[i] < 2.0 &&
+        internal::HasStrongPromoCue(l.view(), l.shape)) {
+      ++prose_with_pitch_words;
+    }
   }
+  // A report about apps, subscriptions or advertising uses the pitch words
+  // in its own prose; then only a line that speaks for the publisher ("our",
+  // "we") or to the reader ("you") is a pitch.
+  const bool about_pitches = prose_with_pitch_words >= 2;
   for (size_t i = 0; i < lines.size(); ++i) {
     Decision& d = (*ds)[i];
     if (d.removed) continue;
     bool tail = any_prose && i > last_prose && i * 2 >= lines.size();
     double threshold = tail ? options.promo_tail_threshold : options.promo_threshold;
-    if (scores[i] >= threshold && internal::HasStrongPromoCue(lines[i].view(), lines[i].shape)) {
+    const LineShape& shape = lines[i].shape;
+    if (about_pitches && !shape.second_person && !shape.first_person_plural) continue;
+    if (scores[i] >= threshold && internal::HasStrongPromoCue(lines[i].view(), shape)) {
       Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
     }
   }
@@ -262,15 +276,42 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
 // A line printed twice is kept once, at its first place.
 // (Compared by 64-bit hashes of the loose keys; a collision inside one
 // document is vanishingly unlikely.)
+//
+// A short sentence may be said twice on purpose ("No injuries were
+// reported."): it goes only when it follows its first copy directly, or its
+// first copy is the title or standfirst. Headlines, headings and sentences of
+// 10 words or more go wherever they are printed again.
 void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
-  std::unordered_set<uint64_t> seen;
+  struct First {
+    size_t kept_position;  // Kept lines before the first copy.
+  };
+  std::unordered_map<uint64_t, First> seen;
   std::hash<std::string_view> hasher;
+  size_t kept = 0;
+  size_t last_kept_hash_position = SIZE_MAX;
+  uint64_t last_kept_hash = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     Decision& d = (*ds)[i];
+    const LineShape& shape = lines[i].shape;
+    if (d.removed) continue;
     // Labels ("Q:", "Pros:") and very short lines repeat by nature.
-    if (d.removed || lines[i].shape.words < 4 || lines[i].shape.ends_colon) continue;
+    if (shape.words < 4 || shape.ends_colon) {
+      ++kept;
+      continue;
+    }
     uint64_t h = d.kept_text.empty() ? lines[i].hash : hasher(text::LooseKey(d.kept_text));
-    if (!seen.insert(h).second) Remove(&d, RemoveReason::kRepeat, "in_document");
+    auto [it, inserted] = seen.try_emplace(h, First{kept});
+    if (!inserted) {
+      bool adjacent = last_kept_hash == h && last_kept_hash_position + 1 == kept;
+      bool strong = !shape.ends_sentence || shape.words >= 10 || it->second.kept_position < 3;
+      if (adjacent || strong) {
+        Remove(&d, RemoveReason::kRepeat, "in_document");
+        continue;
+      }
+    }
+    last_kept_hash = h;
+    last_kept_hash_position = kept;
+    ++kept;
   }
 }
 

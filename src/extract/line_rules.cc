@@ -59,6 +59,19 @@ bool OneOf(string_view s, const std::array<string_view, N>& set) {
   return false;
 }
 
+// Whether every word of `key` is in `set`.
+template <size_t N>
+bool AllWordsIn(string_view key, const std::array<string_view, N>& set) {
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t end = key.find(' ', i);
+    if (end == string_view::npos) end = key.size();
+    if (!OneOf(key.substr(i, end - i), set)) return false;
+    i = end + 1;
+  }
+  return true;
+}
+
 string_view FirstWord(string_view key) { return key.substr(0, key.find(' ')); }
 
 bool AllDigits(string_view s) {
@@ -125,8 +138,7 @@ constexpr std::array<string_view, 30> kAdKeys = {"advertisement",
                                                  "advertentie",
                                                  "reklam"};
 
-constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
-                                                          "more coverage",
+constexpr std::array<string_view, 32> kRelatedPrefixes = {"click here",
                                                           "read also",
                                                           "also read",
                                                           "read more",
@@ -141,10 +153,6 @@ constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
                                                           "related content",
                                                           "related video",
                                                           "related topics",
-                                                          "more from",
-                                                          "more on this",
-                                                          "more stories",
-                                                          "more news",
                                                           "you may also like",
                                                           "you might also like",
                                                           "you may like",
@@ -162,6 +170,10 @@ constexpr std::array<string_view, 37> kRelatedPrefixes = {"click here",
                                                           "further reading",
                                                           "trending now",
                                                           "editor's picks"};
+
+// Labels that also open headings ("More from the interview").
+constexpr std::array<string_view, 5> kWeakRelatedPrefixes = {
+    "more from", "more on this", "more stories", "more news", "more coverage"};
 
 // A photo caption announced as such ("Image caption, Crowds at the port").
 // Teaser labels of other languages, matched on the case-folded key.
@@ -184,8 +196,18 @@ constexpr std::array<string_view, 23> kCreditPrefixes = {
     "illustration:",  "photo by ",       "photos by ",        "image by ",    "image source:",
     "image courtesy", "photo courtesy",  "video credit"};
 
-constexpr std::array<string_view, 7> kPhotoMarkers = {
-    "file", "representational", "representative", "credit", "credits", "courtesy", "pic:"};
+constexpr std::array<string_view, 12> kPhotoMarkers = {"file photo",
+                                                       "file image",
+                                                       "file pic",
+                                                       "file picture",
+                                                       "representational image",
+                                                       "representational photo",
+                                                       "representational picture",
+                                                       "representative image",
+                                                       "representative photo",
+                                                       "representative picture",
+                                                       "credit:",
+                                                       "pic:"};
 
 constexpr std::array<string_view, 108> kWidgetKeys = {"continue reading",
                                                       "continue reading the main story",
@@ -343,7 +365,39 @@ constexpr std::array<string_view, 24> kSocialWords = {
 constexpr std::array<string_view, 6> kFollowKeyPrefixes = {
     "suivez nous", "folgen sie uns", "síguenos", "seguici", "подписывайтесь", "siga nos"};
 
+// Phrases inside a trailing parenthesis that mark a photo credit.
+constexpr std::array<string_view, 21> kPhotoPhrases = {
+    "photo:",   "photos:",  "image:",       "images:",      "picture:",       "pictures:",
+    "photo by", "image by", "photo credit", "image credit", "photo courtesy", "image courtesy",
+    "photo/",   "photos/",  "image/",       "photo)",       "photos)",        "image)",
+    "images)",  "picture)", "pictures)"};
+
 // Widget labels that may carry a tail ("Listen to this article · 5 min").
+// Words of an ad marker line ("Skip Advertisement", "Article continues after
+// this advertisement"): every word must be one of these.
+constexpr std::array<string_view, 22> kAdWords = {"advertisement",
+                                                  "advertisements",
+                                                  "ad",
+                                                  "ads",
+                                                  "skip",
+                                                  "scroll",
+                                                  "continue",
+                                                  "continues",
+                                                  "continued",
+                                                  "reading",
+                                                  "below",
+                                                  "story",
+                                                  "article",
+                                                  "after",
+                                                  "this",
+                                                  "to",
+                                                  "with",
+                                                  "content",
+                                                  "report",
+                                                  "the",
+                                                  "of",
+                                                  "page"};
+
 constexpr std::array<string_view, 6> kWidgetPrefixes = {
     "listen to this article", "click to share",     "already a subscriber",
     "gift this article",      "share this article", "subscribe to continue"};
@@ -453,9 +507,10 @@ namespace {
 // Verbs of reporting: a line holding one reports news ("..., officials
 // said."), whatever else it holds.
 bool IsReportingWord(string_view w) {
-  static constexpr std::array<string_view, 14> kWords = {
-      "said",  "says",   "according", "told",  "reported",  "stated", "urged",
-      "added", "warned", "announced", "wrote", "explained", "noted",  "found"};
+  static constexpr std::array<string_view, 17> kWords = {
+      "said",  "says",  "according", "told",      "reported", "stated",
+      "urged", "added", "warned",    "announced", "wrote",    "explained",
+      "noted", "found", "described", "shows",     "showed"};
   if (w.size() < 4 || w.size() > 9) return false;
   return OneOf(w, kWords);
 }
@@ -474,6 +529,7 @@ LineShape MeasureLine(const LineView& line) {
     ++s.words;
     if (w.size() >= 3 && w[0] == 'y' && (w == "you" || w == "your")) s.second_person = true;
     if (w.size() <= 4 && w[0] == 'a' && (w == "app" || w == "apps")) s.app_word = true;
+    if (w.size() <= 3 && (w == "we" || w == "our" || w == "us")) s.first_person_plural = true;
     if (!s.reports && IsReportingWord(w)) s.reports = true;
     start = end + 1;
   }
@@ -527,6 +583,20 @@ size_t FindTrailingCredit(string_view text) {
   return pos;
 }
 
+namespace {
+
+// ", the report found": a comma followed by a lower-case word.
+bool HasLowerCaseClause(string_view text) {
+  size_t pos = 0;
+  while ((pos = text.find(", ", pos)) != string_view::npos) {
+    pos += 2;
+    if (pos < text.size() && text[pos] >= 'a' && text[pos] <= 'z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsTimestampLine(const LineView& line, const LineShape& shape) {
   if (shape.words < 2 || shape.words > 12) return false;
   size_t n = 0;
@@ -543,6 +613,8 @@ bool IsTimestampLine(const LineView& line, const LineShape& shape) {
   bool colon_after_label = colon != string_view::npos && colon < n + 4;
   string_view next = FirstWord(line.key.substr(std::min(line.key.size(), n + 1)));
   bool date_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || OneOf(next, kDateWords));
+  // "Published on Monday, the report found ...": a clause follows the date.
+  if (shape.reports || HasLowerCaseClause(line.text)) return false;
   return colon_after_label || date_next;
 }
 
@@ -601,41 +673,52 @@ size_t PrefixLength(string_view s, const std::array<string_view, N>& prefixes) {
   return 0;
 }
 
+// A notice addressing the reader opens with one of these ("Please enable
+// JavaScript", "Accept all cookies").
+bool StartsWithNoticeVerb(string_view key) {
+  static constexpr std::array<string_view, 8> kVerbs = {"please", "enable",  "accept", "update",
+                                                        "allow",  "disable", "turn",   "switch"};
+  return OneOf(FirstWord(key), kVerbs);
+}
+
 // A teaser label opening a line: a separator follows it, or the line is
 // short, or it reads as a headline (no final full stop). "More news on the
 // closures is expected on Friday." is a sentence, not a teaser.
 bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
   if (shape.words > 30) return false;
+  // Weak labels ("More from the interview") are headings unless a
+  // separator follows them or they stand alone.
+  if (size_t weak = PrefixLength(line.lower, kWeakRelatedPrefixes); weak != 0) {
+    string_view rest = line.lower.substr(weak);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return rest.empty() || rest.front() == ':' || rest.front() == '|' ||
+           StartsWith(rest, "\xE2\x80\x94") || StartsWith(rest, "\xC2\xBB");
+  }
   size_t n = PrefixLength(line.lower, kRelatedPrefixes);
   string_view rest = line.lower;
   if (n == 0) {
     n = PrefixLength(line.key, kRelatedKeyPrefixes);
     if (n == 0) return false;
-    return shape.words <= 8 || !shape.ends_sentence;
+    return !shape.ends_sentence;
   }
   rest.remove_prefix(n);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  bool separated = rest.empty() || rest.front() == ':' || rest.front() == '|' ||
-                   rest.front() == '-' || StartsWith(rest, "\xE2\x80\x94") ||
+  const char last = line.lower[n - 1];
+  bool separated = last == ':' || last == '|' || rest.empty() || rest.front() == ':' ||
+                   rest.front() == '|' || rest.front() == '-' || StartsWith(rest, "\xE2\x80\x94") ||
                    StartsWith(rest, "\xC2\xBB") || StartsWith(rest, "\xE2\x80\xBA");
-  return separated || shape.words <= 8 || !shape.ends_sentence;
+  // Without a separator, a teaser reads as a headline: a sentence ("More on
+  // this as we get it.") is text.
+  return separated || !shape.ends_sentence;
 }
 
 // The content of a trailing parenthesis marks a photo: "file photo",
 // "representational image", "Photo: Jane Roe", "Example Photo/Jane Roe",
-// "Example Images". The first two words decide.
+// "Example Images". Whole phrases only: "(filed for bankruptcy)" or "(photo
+// ID checks ...)" are text.
 bool IsPhotoMarker(string_view inner) {
   if (AnyPrefix(inner, kPhotoMarkers)) return true;
-  for (int word = 0; word < 2 && !inner.empty(); ++word) {
-    if (StartsWith(inner, "photo") || StartsWith(inner, "image") || StartsWith(inner, "picture") ||
-        StartsWith(inner, "pic ") || StartsWith(inner, "pic/")) {
-      return true;
-    }
-    size_t space = inner.find(' ');
-    if (space == string_view::npos) break;
-    inner.remove_prefix(space + 1);
-  }
-  return false;
+  return AnyContained(inner, kPhotoPhrases);
 }
 
 // "(With inputs from agencies)", "...auto-generated from a syndicated feed."
@@ -692,13 +775,15 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (static_cast<size_t>(shape.words) >= kMaxRuleWords) return std::nullopt;
   const string_view key = line.key;
   const string_view lower = line.lower;
-  if (OneOf(key, kAdKeys) || (shape.words <= 6 && Contains(key, "advertisement"))) {
+  if (OneOf(key, kAdKeys) ||
+      (shape.words <= 8 && Contains(key, "advertisement") && AllWordsIn(key, kAdWords))) {
     return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
   }
   if (IsRelatedLabel(line, shape)) return RuleHit{RemoveReason::kRelatedLink, "related_label"};
   const bool reports = shape.reports;
   if (IsStandaloneCredit(line, shape) ||
-      (shape.words <= 25 && !reports && AnyPrefix(lower, kCreditPrefixes))) {
+      (shape.words <= 25 && !reports && !(shape.ends_sentence && shape.words >= 8) &&
+       AnyPrefix(lower, kCreditPrefixes))) {
     return RuleHit{RemoveReason::kCredit, "credit_line"};
   }
   if (shape.words <= 30 && Contains(lower, "all rights reserved")) {
@@ -725,12 +810,16 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   }
   if (IsFeedNotice(line, shape)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
   if (IsAgencyCreditLine(line, shape)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
-  if (OneOf(key, kWidgetKeys)) return RuleHit{RemoveReason::kWidget, "ui_label"};
+  // "Listen." or "Next." alone is speech in a transcript, not a label.
+  if (OneOf(key, kWidgetKeys) && !(shape.words == 1 && shape.ends_sentence)) {
+    return RuleHit{RemoveReason::kWidget, "ui_label"};
+  }
   // Cookie and browser notices: short, and not a report about them.
   if (shape.words <= 25 &&
       (Contains(lower, "cookie") || Contains(lower, "javascript") || Contains(lower, "browser") ||
        Contains(lower, "blocker") || Contains(lower, "adblock")) &&
-      !reports &&
+      !reports && !StartsWith(key, "how ") &&
+      (shape.second_person || shape.first_person_plural || StartsWithNoticeVerb(key)) &&
       (shape.words <= 12 ? AnyContained(lower, kBrowserNotices)
                          : AnyPrefix(lower, kBrowserNotices))) {
     return RuleHit{RemoveReason::kTemplate, "browser_notice"};
@@ -762,7 +851,9 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (shape.words <= 25 && AnyPrefix(lower, kListLabels)) {
     return RuleHit{RemoveReason::kWidget, "tag_list"};
   }
-  if (shape.words > 0 && shape.words <= 8) {
+  // Two or more network names in a row; one alone may be a heading
+  // ("YouTube") and is left to the UI-label list.
+  if (shape.words >= 2 && shape.words <= 8) {
     bool social = true;
     size_t i = 0;
     while (i <= key.size() && social) {
@@ -819,6 +910,9 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   }
   score += std::min(shape.domain_names, 2);
   if (shape.second_person) score += 0.5;
+  // Without one pitch phrase, an imperative with links ("Check whether your
+  // staff visited example.com") is advice, not a pitch, except at the end.
+  if (phrases == 0) score = std::min(score, 3.0);
   // A line that reports ("..., officials urged.") is news, not a pitch.
   if (shape.reports) return 0.0;
   return score;

@@ -37,10 +37,11 @@ struct LineShape {
   bool ends_colon = false;
   bool opens_with_quote = false;
   bool closes_with_quote = false;
-  int domain_names = 0;        // Tokens such as "example.com".
-  bool second_person = false;  // "you", "your".
-  bool app_word = false;       // "app", "apps".
-  bool reports = false;        // A reporting verb: "said", "according", "told", ...
+  int domain_names = 0;              // Tokens such as "example.com".
+  bool second_person = false;        // "you", "your".
+  bool app_word = false;             // "app", "apps".
+  bool first_person_plural = false;  // "we", "our", "us".
+  bool reports = false;              // A reporting verb: "said", "according", "told", ...
 };
 
 LineShape MeasureLine(const LineView& line);
