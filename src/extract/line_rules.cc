@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "text/normalize.h"
+
 namespace rashomon::extract::internal {
 namespace {
 
@@ -55,6 +57,19 @@ template <size_t N>
 bool OneOf(string_view s, const std::array<string_view, N>& set) {
   for (string_view p : set) {
     if (s == p) return true;
+  }
+  return false;
+}
+
+// Whether some word of `key` is in `set`.
+template <size_t N>
+bool AnyWordIn(string_view key, const std::array<string_view, N>& set) {
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t end = key.find(' ', i);
+    if (end == string_view::npos) end = key.size();
+    if (OneOf(key.substr(i, end - i), set)) return true;
+    i = end + 1;
   }
   return false;
 }
@@ -209,7 +224,7 @@ constexpr std::array<string_view, 12> kPhotoMarkers = {"file photo",
                                                        "credit:",
                                                        "pic:"};
 
-constexpr std::array<string_view, 108> kWidgetKeys = {"continue reading",
+constexpr std::array<string_view, 162> kWidgetKeys = {"continue reading",
                                                       "continue reading the main story",
                                                       "listen to this story",
                                                       "listen to the article",
@@ -316,7 +331,61 @@ constexpr std::array<string_view, 108> kWidgetKeys = {"continue reading",
                                                       "síguenos",
                                                       "imprimer",
                                                       "drucken",
-                                                      "imprimir"};
+                                                      "imprimir",
+                                                      "story continues",
+                                                      "load more",
+                                                      "next slide",
+                                                      "previous slide",
+                                                      "enlarge this image",
+                                                      "toggle caption",
+                                                      "jump to recipe",
+                                                      "print recipe",
+                                                      "pin recipe",
+                                                      "rate this recipe",
+                                                      "reuse this content",
+                                                      "most viewed",
+                                                      "support us",
+                                                      "save",
+                                                      "embed",
+                                                      "purchase licensing rights",
+                                                      "privacy dashboard",
+                                                      "key events",
+                                                      "show key events only",
+                                                      "in this article",
+                                                      "about us",
+                                                      "contact us",
+                                                      "advertise with us",
+                                                      "careers",
+                                                      "read later",
+                                                      "save for later",
+                                                      "save article",
+                                                      "get in touch",
+                                                      "terms and privacy policy",
+                                                      "terms and conditions",
+                                                      "upload pictures or video",
+                                                      "copiar enlace",
+                                                      "ir a los comentarios",
+                                                      "lee sin límites",
+                                                      "más información",
+                                                      "artikel teilen",
+                                                      "kommentare",
+                                                      "zur startseite",
+                                                      "lire plus tard",
+                                                      "offrir l article",
+                                                      "réutiliser ce contenu",
+                                                      "contribuer",
+                                                      "commentaires",
+                                                      "comentarios",
+                                                      "komentarze",
+                                                      "комментарии",
+                                                      "коментарі",
+                                                      "حفظ",
+                                                      "شارك",
+                                                      "تعليقات",
+                                                      "分享到",
+                                                      "打印本页",
+                                                      "关闭窗口",
+                                                      "纠错"};
 
 // Notes of syndication and agency input: "(With inputs from agencies)",
 // "This story has not been edited by our staff and is auto-generated from a
@@ -373,9 +442,14 @@ constexpr std::array<string_view, 21> kPhotoPhrases = {
     "images)",  "picture)", "pictures)"};
 
 // Widget labels that may carry a tail ("Listen to this article · 5 min").
+// The nouns that make a line of kAdWords an ad marker.
+constexpr std::array<string_view, 13> kAdNouns = {
+    "advertisement", "ad",      "ads",     "publicité", "publicidad", "anuncio",       "anzeige",
+    "werbung",       "реклама", "реклами", "إعلان",     "广告",       "advertisements"};
+
 // Words of an ad marker line ("Skip Advertisement", "Article continues after
 // this advertisement"): every word must be one of these.
-constexpr std::array<string_view, 22> kAdWords = {"advertisement",
+constexpr std::array<string_view, 42> kAdWords = {"advertisement",
                                                   "advertisements",
                                                   "ad",
                                                   "ads",
@@ -396,7 +470,27 @@ constexpr std::array<string_view, 22> kAdWords = {"advertisement",
                                                   "report",
                                                   "the",
                                                   "of",
-                                                  "page"};
+                                                  "page",
+                                                  "la",
+                                                  "suite",
+                                                  "après",
+                                                  "cette",
+                                                  "publicité",
+                                                  "continúa",
+                                                  "después",
+                                                  "del",
+                                                  "anuncio",
+                                                  "publicidad",
+                                                  "weiter",
+                                                  "nach",
+                                                  "der",
+                                                  "anzeige",
+                                                  "werbung",
+                                                  "далее",
+                                                  "реклама",
+                                                  "реклами",
+                                                  "إعلان",
+                                                  "广告"};
 
 constexpr std::array<string_view, 6> kWidgetPrefixes = {
     "listen to this article", "click to share",     "already a subscriber",
@@ -441,18 +535,58 @@ constexpr std::array<string_view, 31> kPromoVerbs = {
     "explore",  "catch", "visit", "install",  "register", "enjoy",    "don",       "never",
     "keep",     "want",  "like",  "bookmark", "unlock",   "try",      "grab"};
 
-constexpr std::array<string_view, 43> kPromoPhrases = {
-    "latest news",       "the latest",       "news updates",     "breaking news",
-    "stay updated",      "stay up to date",  "stay up-to-date",  "stay informed",
-    "stay on top",       "stay tuned",       "keep up with",     "curated for you",
-    "specially curated", "handpicked",       "every weekend",    "every morning",
-    "in your inbox",     "newsletter",       "subscribe",        "sign up",
-    "download the",      "app store",        "google play",      "follow us",
-    "only on",           "live on",          "click here",       "for more news",
-    "for the latest",    "best of",          "don't miss",       "get news",
-    "news alerts",       "unlimited access", "free trial",       "our website",
-    "our app",           "our channel",      "whatsapp channel", "telegram channel",
-    "youtube channel",   "all the news",     "top headlines"};
+constexpr std::array<string_view, 52> kPromoPhrases = {"latest news",
+                                                       "the latest",
+                                                       "news updates",
+                                                       "breaking news",
+                                                       "stay updated",
+                                                       "stay up to date",
+                                                       "stay up-to-date",
+                                                       "stay informed",
+                                                       "stay on top",
+                                                       "stay tuned",
+                                                       "keep up with",
+                                                       "curated for you",
+                                                       "specially curated",
+                                                       "handpicked",
+                                                       "every weekend",
+                                                       "every morning",
+                                                       "in your inbox",
+                                                       "newsletter",
+                                                       "subscribe",
+                                                       "sign up",
+                                                       "download the",
+                                                       "app store",
+                                                       "google play",
+                                                       "follow us",
+                                                       "only on",
+                                                       "live on",
+                                                       "click here",
+                                                       "for more news",
+                                                       "for the latest",
+                                                       "best of",
+                                                       "don't miss",
+                                                       "get news",
+                                                       "news alerts",
+                                                       "unlimited access",
+                                                       "free trial",
+                                                       "our website",
+                                                       "our app",
+                                                       "our channel",
+                                                       "whatsapp channel",
+                                                       "telegram channel",
+                                                       "youtube channel",
+                                                       "all the news",
+                                                       "top headlines",
+                                                       "get in touch",
+                                                       "email us",
+                                                       "news tip",
+                                                       "share your experiences",
+                                                       "contact us",
+                                                       "let us know",
+                                                       "write to us",
+                                                       "send us",
+                                                       "tip us"};
 
 // Vocabulary only a pitch uses; generic words ("the latest", "best of")
 // alone never remove prose.
@@ -479,7 +613,8 @@ constexpr std::array<string_view, 16> kTlds = {".com", ".org",  ".net", ".in", "
 
 // One pass over the dots of the line: "example.com" counts, "U.S." not.
 int CountDomains(string_view lower) {
-  int n = 0;
+  // An e-mail address is an address too ("tips@example.com").
+  int n = lower.find('@') != string_view::npos ? 1 : 0;
   size_t pos = 0;
   while ((pos = lower.find('.', pos)) != string_view::npos) {
     bool letter_before = pos > 0 && lower[pos - 1] >= 'a' && lower[pos - 1] <= 'z';
@@ -769,14 +904,122 @@ bool IsShareButton(string_view key) {
   return false;
 }
 
+// "(Reporting by Jane Roe; Editing by John Doe)": the newsroom's sign-off.
+bool IsNewsroomCredit(const LineView& line, const LineShape& shape) {
+  if (shape.words > 40) return false;
+  string_view t = line.lower;
+  if (StartsWith(t, "(")) t.remove_prefix(1);
+  return StartsWith(t, "reporting by") || StartsWith(t, "additional reporting by") ||
+         StartsWith(t, "editing by") || StartsWith(t, "writing by") ||
+         StartsWith(t, "compiled by") || StartsWith(t, "mit material von");
+}
+
+// Breadcrumbs and menus: "Home / World / Europe", "About Us | Contact Us |
+// Careers": three or more short segments between separators.
+bool IsNavigationLine(const LineView& line, const LineShape& shape) {
+  if (shape.words < 3 || shape.words > 40 || shape.ends_sentence) return false;
+  for (string_view sep : {" / ", " | ", " > ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
+    int segments = 1;
+    size_t longest = 0, start = 0, pos;
+    string_view t = line.text;
+    while ((pos = t.find(sep, start)) != string_view::npos) {
+      longest = std::max(longest, pos - start);
+      start = pos + sep.size();
+      ++segments;
+    }
+    longest = std::max(longest, t.size() - start);
+    // The last crumb may be the page's own headline.
+    if (segments >= 3 && (longest <= 40 || sep == " / " || sep == " > ")) return true;
+  }
+  return false;
+}
+
+// "label: value" metadata of a page, in several languages: "Автор: ...",
+// "Фото: ...", "Теги: ...", "Quelle: dpa", "来源：新华网", "Read Time: 2 min".
+std::optional<RuleHit> MatchMetaLabel(const LineView& line, const LineShape& shape) {
+  static constexpr std::array<string_view, 12> kAuthorLabels = {
+      "автор", "autor",  "auteur",      "author", "责任编辑", "编辑",
+      "作者",  "المحرر", "kirjoittaja", "szerző", "yazar",    "autore"};
+  static constexpr std::array<string_view, 28> kOtherLabels = {"фото",         "теги",
+                                                               "тэги",         "источник",
+                                                               "джерело",      "теґи",
+                                                               "просмотров",   "переглядів",
+                                                               "quelle",       "fuente",
+                                                               "fonte",        "source",
+                                                               "来源",         "المصدر",
+                                                               "foto",         "photo",
+                                                               "location",     "read time",
+                                                               "reading time", "temps de lecture",
+                                                               "lesezeit",     "tiempo de lectura",
+                                                               "stand",        "время чтения",
+                                                               "archivado en", "schlagwörter",
+                                                               "etiquetas",    "mots clés"};
+  if (shape.words > 25) return std::nullopt;
+  // The label ends at the first colon (ASCII or full-width).
+  size_t colon = line.text.find(':');
+  size_t wide = line.text.find("\xEF\xBC\x9A");
+  if (wide != string_view::npos && (colon == string_view::npos || wide < colon)) colon = wide;
+  if (colon == string_view::npos || colon > 40) return std::nullopt;
+  std::string label = text::LooseKey(line.text.substr(0, colon));
+  if (OneOf(std::string_view(label), kAuthorLabels)) {
+    return RuleHit{RemoveReason::kByline, "meta_label"};
+  }
+  if (OneOf(std::string_view(label), kOtherLabels)) {
+    return RuleHit{RemoveReason::kWidget, "meta_label"};
+  }
+  return std::nullopt;
+}
+
+// "Follow us on Telegram" in any language: a network name and a verb of
+// sharing, following or reading, in a short line.
+bool IsSocialPitch(const LineView& line, const LineShape& shape) {
+  static constexpr std::array<string_view, 16> kNetworks = {
+      "telegram", "whatsapp", "facebook",  "twitter", "instagram", "youtube", "tiktok", "viber",
+      "linkedin", "threads",  "вконтакте", "vk",      "واتساب",    "تلغرام",  "微信",   "微博"};
+  static constexpr std::array<string_view, 32> kVerbStems = {
+      "share",  "follow",  "join",   "subscribe", "compart", "partag",  "teil",    "condivid",
+      "подели", "подписы", "підпис", "подiл",     "поділ",   "читайте", "следите", "стежте",
+      "suiv",   "abonn",   "rejoi",  "síg",       "suscr",   "úne",     "folg",    "abonnier",
+      "segui",  "iscriv",  "siga",   "تابع",      "اشترك",   "شارك",    "关注",    "订阅"};
+  if (shape.words < 2 || shape.words > 25) return false;
+  const string_view key = line.key;
+  bool network = false, verb = false;
+  size_t i = 0;
+  for (int word = 0; i < key.size(); ++word) {
+    size_t end = key.find(' ', i);
+    if (end == string_view::npos) end = key.size();
+    string_view w = key.substr(i, end - i);
+    i = end + 1;
+    network = network || OneOf(w, kNetworks);
+    // The verb opens the line, as an imperative does: "Facebook will share
+    // data" is news.
+    if (word < 2) {
+      for (string_view stem : kVerbStems) verb = verb || StartsWith(w, stem);
+    }
+  }
+  return network && verb && !shape.reports;
+}
+
+// "1 of 8", "Slide 3 of 12", "list 1 of 4".
+bool IsSlideCounter(string_view key, const LineShape& shape) {
+  if (shape.words < 3 || shape.words > 5) return false;
+  size_t of = key.find(" of ");
+  if (of == string_view::npos) return false;
+  string_view before = key.substr(0, of);
+  size_t space = before.rfind(' ');
+  string_view n = space == string_view::npos ? before : before.substr(space + 1);
+  string_view m = key.substr(of + 4);
+  return AllDigits(n) && AllDigits(m);
+}
+
 }  // namespace
 
 std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& shape) {
   if (static_cast<size_t>(shape.words) >= kMaxRuleWords) return std::nullopt;
   const string_view key = line.key;
   const string_view lower = line.lower;
-  if (OneOf(key, kAdKeys) ||
-      (shape.words <= 8 && Contains(key, "advertisement") && AllWordsIn(key, kAdWords))) {
+  if (OneOf(key, kAdKeys) || (shape.words <= 8 && !shape.ends_sentence &&
+                              AnyWordIn(key, kAdNouns) && AllWordsIn(key, kAdWords))) {
     return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
   }
   if (IsRelatedLabel(line, shape)) return RuleHit{RemoveReason::kRelatedLink, "related_label"};
@@ -810,6 +1053,15 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   }
   if (IsFeedNotice(line, shape)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
   if (IsAgencyCreditLine(line, shape)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
+  if (IsNewsroomCredit(line, shape)) return RuleHit{RemoveReason::kCredit, "newsroom_credit"};
+  if (shape.words <= 40 &&
+      (Contains(lower, "originally appeared") || Contains(lower, "originally published") ||
+       Contains(lower, "republished"))) {
+    return RuleHit{RemoveReason::kTemplate, "syndication_note"};
+  }
+  if (IsNavigationLine(line, shape)) return RuleHit{RemoveReason::kWidget, "navigation"};
+  if (auto hit = MatchMetaLabel(line, shape)) return hit;
+  if (IsSlideCounter(key, shape)) return RuleHit{RemoveReason::kWidget, "counter"};
   // "Listen." or "Next." alone is speech in a transcript, not a label.
   if (OneOf(key, kWidgetKeys) && !(shape.words == 1 && shape.ends_sentence)) {
     return RuleHit{RemoveReason::kWidget, "ui_label"};
@@ -848,6 +1100,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (shape.words <= 8 && (StartsWith(key, "follow us") || AnyPrefix(key, kFollowKeyPrefixes))) {
     return RuleHit{RemoveReason::kWidget, "follow_button"};
   }
+  if (IsSocialPitch(line, shape)) return RuleHit{RemoveReason::kPromo, "social_pitch"};
   if (shape.words <= 25 && AnyPrefix(lower, kListLabels)) {
     return RuleHit{RemoveReason::kWidget, "tag_list"};
   }
