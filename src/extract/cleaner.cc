@@ -10,6 +10,8 @@
 
 #include "base/parallel.h"
 #include "extract/batch_templates.h"
+#include "extract/clean_state.h"
+#include "extract/context_rules.h"
 #include "extract/line_rules.h"
 #include "text/language.h"
 #include "text/normalize.h"
@@ -18,48 +20,18 @@
 namespace rashomon::extract {
 namespace {
 
+using internal::Decision;
+using internal::Line;
 using internal::LineShape;
 using internal::LineView;
+using internal::Prepared;
+using internal::Remove;
 using internal::RuleHit;
 
-// A bullet of a summary box is short.
-constexpr int kMaxSummaryWords = 40;
-constexpr int kMaxSummaryLines = 6;
-constexpr size_t kMaxSummaryScan = 12;
 // A standfirst is one or two sentences.
 constexpr int kMaxStandfirstWords = 40;
-// The first line is a title when it is headline-shaped.
-constexpr int kMaxTitleWords = 25;
-// Kept lines that may follow an author label for it to be an author box.
-constexpr int kMaxAuthorBoxLines = 3;
 // A dateline stands among the first blocks of a report.
 constexpr size_t kMaxDatelinePosition = 6;
-
-struct Line {
-  std::string text;
-  std::string lower;
-  std::string key;
-  int line_no = 0;
-  bool blank_before = false;
-  LineShape shape;
-  std::optional<RuleHit> hit;
-  uint64_t hash = 0;
-  LineView view() const { return LineView{text, lower, key}; }
-};
-
-struct Prepared {
-  std::vector<Line> lines;
-  size_t invalid_bytes = 0;
-};
-
-// What happens to one line.
-struct Decision {
-  bool removed = false;
-  RemoveReason reason = RemoveReason::kTemplate;
-  std::string_view rule;
-  std::optional<BlockKind> kind;
-  std::string kept_text;  // The text to keep when it differs from the line.
-};
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -133,188 +105,6 @@ bool IsSharedSentence(const Line& l) {
          internal::PromoScore(l.view(), l.shape) < 1.5;
 }
 
-bool StartsWithBullet(std::string_view t) {
-  return t.starts_with("\xE2\x80\xA2") /* • */ || t.starts_with("- ") || t.starts_with("* ") ||
-         t.starts_with("\xE2\x80\x93 ") /* – */;
-}
-
-void Remove(Decision* d, RemoveReason reason, std::string_view rule) {
-  d->removed = true;
-  d->reason = reason;
-  d->rule = rule;
-}
-
-// Kept lines after a summary label are its bullets.
-void MarkSummaryBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds) {
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].hit || lines[i].hit->rule != "summary_label") continue;
-    int count = 0;
-    // At most kMaxSummaryScan lines are looked at, removed ones included, so
-    // that a text made of labels stays linear.
-    size_t end = std::min(lines.size(), i + 1 + kMaxSummaryScan);
-    for (size_t j = i + 1; j < end && count < kMaxSummaryLines; ++j) {
-      const Line& l = lines[j];
-      Decision& d = (*ds)[j];
-      if (d.removed) continue;
-      if (l.shape.words > kMaxSummaryWords || internal::IsDatelineLine(l.view(), l.shape)) break;
-      // A box is contiguous: a blank line ends it unless bullets go on.
-      if (count > 0 && l.blank_before && !StartsWithBullet(l.text)) break;
-      d.kind = BlockKind::kSummary;
-      ++count;
-    }
-  }
-}
-
-// Slides and photos: the caption before a credit line, and credits glued
-// to the end of a caption.
-void MarkCaptionsAndCredits(const std::vector<Line>& lines, std::vector<Decision>* ds,
-                            std::vector<RemovedLine>* cut_credits) {
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Decision& d = (*ds)[i];
-    const Line& l = lines[i];
-    if (d.removed) {
-      if (d.rule == "credit_line" && i > 0) {
-        const Line& prev = lines[i - 1];
-        Decision& pd = (*ds)[i - 1];
-        if (!pd.removed && !internal::IsProse(prev.shape) && prev.shape.words <= 25) {
-          pd.kind = BlockKind::kCaption;
-        }
-      }
-      continue;
-    }
-    size_t cut = internal::FindTrailingCredit(l.text);
-    if (cut == std::string::npos) continue;
-    std::string kept = text::CollapseWhitespace(std::string_view(l.text).substr(0, cut));
-    if (kept.empty()) continue;
-    RemovedLine credit;
-    credit.text = text::CollapseWhitespace(std::string_view(l.text).substr(cut));
-    credit.reason = RemoveReason::kCredit;
-    credit.rule = "trailing_credit";
-    credit.line = l.line_no;
-    cut_credits->push_back(std::move(credit));
-    d.kept_text = std::move(kept);
-    d.kind = BlockKind::kCaption;
-  }
-}
-
-// "About Jane Roe" near the end, followed by little but a bio, is an
-// author box; elsewhere such a line is an ordinary heading.
-void ResolveAuthorBoxes(const std::vector<Line>& lines, std::vector<Decision>* ds) {
-  // kept_after[i]: kept lines after line i; one backward pass keeps this
-  // linear however many labels a hostile text holds.
-  std::vector<size_t> kept_after(lines.size() + 1, 0);
-  for (size_t i = lines.size(); i-- > 0;) {
-    kept_after[i] = kept_after[i + 1] + ((*ds)[i].removed ? 0 : 1);
-  }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Decision& d = (*ds)[i];
-    if (!d.removed || (d.rule != "author_label" && d.rule != "author_name")) continue;
-    size_t after = kept_after[i + 1];
-    bool in_tail = i * 5 >= lines.size() * 3;
-    if (!in_tail || after > static_cast<size_t>(kMaxAuthorBoxLines)) {
-      // "About the author" is a label anywhere; "About Jane Roe" mid-text is
-      // a heading.
-      if (d.rule == "author_name") {
-        d.removed = false;
-        d.rule = {};
-      }
-      continue;
-    }
-    for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (!(*ds)[j].removed) Remove(&(*ds)[j], RemoveReason::kAuthorBio, "author_box");
-    }
-    return;  // Everything after the box is removed: no later label matters.
-  }
-}
-
-// Cheap gate before the promo score: a pitch addresses the reader, names a
-// site, opens with an imperative, or is short. Long third-person prose
-// without a domain name cannot reach the tail threshold.
-bool MayPromote(const Line& l) {
-  return l.shape.words <= 60 && (l.shape.second_person || l.shape.domain_names > 0 ||
-                                 l.shape.words <= 20 || internal::StartsWithPromoVerb(l.view()));
-}
-
-// Self-promotion: a high promo score anywhere, a lower one in the tail.
-void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
-                  std::vector<Decision>* ds) {
-  std::vector<double> scores(lines.size(), 0.0);
-  size_t last_prose = 0;
-  bool any_prose = false;
-  int prose_with_pitch_words = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if ((*ds)[i].removed) continue;
-    const Line& l = lines[i];
-    scores[i] = MayPromote(l) ? internal::PromoScore(l.view(), l.shape) : 0;
-    if (internal::IsProse(l.shape) && l.shape.words >= 15 && scores[i] < 2.0) {
-      last_prose = i;
-      any_prose = true;
-    }
-    // Prose that is not itself a pitch yet uses the pitch words.
-    if (internal::IsProse(l.shape) && l.shape.words >= 12 && scores[i] < 2.0 &&
-        internal::HasStrongPromoCue(l.view(), l.shape)) {
-      ++prose_with_pitch_words;
-    }
-  }
-  // A report about apps, subscriptions or advertising uses the pitch words
-  // in its own prose; then only a line that speaks for the publisher ("our",
-  // "we") or to the reader ("you") is a pitch.
-  const bool about_pitches = prose_with_pitch_words >= 2;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Decision& d = (*ds)[i];
-    if (d.removed) continue;
-    bool tail = any_prose && i > last_prose && i * 2 >= lines.size();
-    double threshold = tail ? options.promo_tail_threshold : options.promo_threshold;
-    const LineShape& shape = lines[i].shape;
-    if (about_pitches && !shape.second_person && !shape.first_person_plural) continue;
-    if (scores[i] >= threshold && internal::HasStrongPromoCue(lines[i].view(), shape)) {
-      Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
-    }
-  }
-}
-
-// A line printed twice is kept once, at its first place.
-// (Compared by 64-bit hashes of the loose keys; a collision inside one
-// document is vanishingly unlikely.)
-//
-// A short sentence may be said twice on purpose ("No injuries were
-// reported."): it goes only when it follows its first copy directly, or its
-// first copy is the title or standfirst. Headlines, headings and sentences of
-// 10 words or more go wherever they are printed again.
-void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
-  struct First {
-    size_t kept_position;  // Kept lines before the first copy.
-  };
-  std::unordered_map<uint64_t, First> seen;
-  std::hash<std::string_view> hasher;
-  size_t kept = 0;
-  size_t last_kept_hash_position = SIZE_MAX;
-  uint64_t last_kept_hash = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Decision& d = (*ds)[i];
-    const LineShape& shape = lines[i].shape;
-    if (d.removed) continue;
-    // Labels ("Q:", "Pros:") and very short lines repeat by nature.
-    if (shape.words < 4 || shape.ends_colon) {
-      ++kept;
-      continue;
-    }
-    uint64_t h = d.kept_text.empty() ? lines[i].hash : hasher(text::LooseKey(d.kept_text));
-    auto [it, inserted] = seen.try_emplace(h, First{kept});
-    if (!inserted) {
-      bool adjacent = last_kept_hash == h && last_kept_hash_position + 1 == kept;
-      bool strong = !shape.ends_sentence || shape.words >= 10 || it->second.kept_position < 3;
-      if (adjacent || strong) {
-        Remove(&d, RemoveReason::kRepeat, "in_document");
-        continue;
-      }
-    }
-    last_kept_hash = h;
-    last_kept_hash_position = kept;
-    ++kept;
-  }
-}
-
 // The first kept blocks, up to what language identification reads.
 std::string LanguageSample(const std::vector<Block>& blocks) {
   constexpr size_t kSampleBytes = 2 << 10;
@@ -370,13 +160,6 @@ std::vector<std::string> AuthorsOfByline(std::string_view byline, size_t prefix)
   return out;
 }
 
-bool IsTitleShaped(const Line& l) {
-  if (l.shape.words == 0 || l.shape.words > kMaxTitleWords) return false;
-  if (!l.shape.ends_sentence) return true;
-  char last = l.text.back();
-  return last == '?' || last == '!';
-}
-
 // Consumes `p`: the line texts move into the document.
 void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
               const CleanOptions& options, Document* doc) {
@@ -393,12 +176,12 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
       Remove(&ds[i], RemoveReason::kTemplate, "cross_document");
     }
   }
-  ResolveAuthorBoxes(lines, &ds);
-  MarkSummaryBoxes(lines, &ds);
+  internal::ResolveAuthorBoxes(lines, &ds);
+  internal::MarkSummaryBoxes(lines, &ds);
   std::vector<RemovedLine> cut_credits;
-  MarkCaptionsAndCredits(lines, &ds, &cut_credits);
-  RemovePromos(options, lines, &ds);
-  RemoveRepeats(lines, &ds);
+  internal::MarkCaptionsAndCredits(lines, &ds, &cut_credits);
+  internal::RemovePromos(options, lines, &ds);
+  internal::RemoveRepeats(lines, &ds);
 
   // Editors and publishers named in bylines are not authors.
   for (size_t i = 0; i < lines.size() && doc->authors.empty(); ++i) {
@@ -411,9 +194,13 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
     doc->authors = AuthorsOfByline(l.text, internal::BylinePrefixLength(l.view()));
   }
 
+  internal::RemoveAuthorSentences(doc->authors, lines, &ds);
+  std::string given_key = text::LooseKey(doc->given_title);
+  const size_t title = internal::ChooseTitle(lines, ds, given_key);
+  internal::RemovePageFurniture(lines, title, &ds);
+
   doc->blocks.clear();
   doc->removed.clear();
-  std::string given_key = text::LooseKey(doc->given_title);
   // next_kept[i]: the first kept line after i (lines.size() when none).
   std::vector<size_t> next_kept(lines.size(), lines.size());
   for (size_t i = lines.size(), next = lines.size(); i-- > 0;) {
@@ -421,7 +208,6 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
     if (!ds[i].removed) next = i;
   }
   size_t cut_index = 0;
-  bool first_kept = true;
   bool after_title = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
@@ -442,8 +228,7 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
     b.line = l.line_no;
     if (d.kind) {
       b.kind = *d.kind;
-    } else if (first_kept && !internal::IsDatelineLine(l.view(), l.shape) &&
-               (IsTitleShaped(l) || (!given_key.empty() && l.key == given_key))) {
+    } else if (i == title) {
       b.kind = BlockKind::kTitle;
     } else if (after_title && l.shape.words <= kMaxStandfirstWords &&
                !internal::IsDatelineLine(l.view(), l.shape)) {
@@ -454,7 +239,6 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
     }
     b.text = d.kept_text.empty() ? std::move(l.text) : std::move(d.kept_text);
     after_title = b.kind == BlockKind::kTitle;
-    first_kept = false;
     doc->blocks.push_back(std::move(b));
     while (cut_index < cut_credits.size() && cut_credits[cut_index].line == l.line_no) {
       doc->removed.push_back(cut_credits[cut_index++]);
@@ -463,8 +247,10 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
   while (cut_index < cut_credits.size()) doc->removed.push_back(cut_credits[cut_index++]);
 
   doc->title = doc->given_title;
-  if (doc->title.empty() && !doc->blocks.empty() && doc->blocks[0].kind == BlockKind::kTitle) {
-    doc->title = doc->blocks[0].text;
+  if (doc->title.empty()) {
+    for (const Block& b : doc->blocks) {
+      if (b.kind == BlockKind::kTitle) doc->title = b.text;
+    }
   }
   text::LanguageGuess lang = text::DetectLanguage(LanguageSample(doc->blocks));
   doc->language = lang.code;

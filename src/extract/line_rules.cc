@@ -992,8 +992,8 @@ bool IsSocialPitch(const LineView& line, const LineShape& shape) {
     i = end + 1;
     network = network || OneOf(w, kNetworks);
     // The verb opens the line, as an imperative does: "Facebook will share
-    // data" is news.
-    if (word < 2) {
+    // data" and "Bezos shared the news on Instagram" are news.
+    if (word == 0) {
       for (string_view stem : kVerbStems) verb = verb || StartsWith(w, stem);
     }
   }
@@ -1192,6 +1192,46 @@ bool IsAuthorBioLabel(const LineView& line, const LineShape& shape) {
     i = space + 1;
   }
   return true;
+}
+
+bool LooksLikeDate(const LineView& line) {
+  static constexpr std::array<string_view, 94> kDateTokens = {
+      "jan",      "january", "feb",       "february",  "mar",    "march",   "apr",
+      "april",    "may",     "jun",       "june",      "jul",    "july",    "aug",
+      "august",   "sep",     "sept",      "september", "oct",    "october", "nov",
+      "november", "dec",     "december",  "mon",       "monday", "tue",     "tues",
+      "tuesday",  "wed",     "wednesday", "thu",       "thur",   "thurs",   "thursday",
+      "fri",      "friday",  "sat",       "saturday",  "sun",    "sunday",  "am",
+      "pm",       "a",       "m",         "p",         "gmt",    "utc",     "et",
+      "est",      "edt",     "ct",        "pt",        "cet",    "cest",    "bst",
+      "ist",      "msk",     "ago",       "hour",      "hours",  "hr",      "hrs",
+      "minute",   "minutes", "min",       "mins",      "day",    "days",    "h",
+      "uhr",      "stand",   "updated",   "published", "at",     "on",      "le",
+      "de",       "à",       "um",        "del",       "в",      "г",       "года",
+      "січня",    "января",  "janvier",   "février",   "mars",   "avril",   "mai",
+      "juin",     "enero",   "januar"};
+  bool digit = false;
+  size_t i = 0;
+  const string_view key = line.key;
+  while (i < key.size()) {
+    size_t end = key.find(' ', i);
+    if (end == string_view::npos) end = key.size();
+    string_view w = key.substr(i, end - i);
+    i = end + 1;
+    bool has_digit = false, all_digits_or_cjk = true;
+    for (char c : w) {
+      bool d = c >= '0' && c <= '9';
+      has_digit |= d;
+      // Digits with CJK date marks (年 月 日 时) stay one token here.
+      all_digits_or_cjk &= d || static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (has_digit && all_digits_or_cjk) {
+      digit = true;
+      continue;
+    }
+    if (!OneOf(w, kDateTokens)) return false;
+  }
+  return digit;
 }
 
 bool IsDatelineLine(const LineView& line, const LineShape& shape) {

@@ -79,6 +79,11 @@ bool IsSummaryLabel(const LineView& line);
 // A label that opens an author box ("About the author", "About Jane Roe").
 bool IsAuthorBioLabel(const LineView& line, const LineShape& shape);
 
+// A line made only of a date or a time ("Tue 14 Jan 2025 06.00 GMT",
+// "2 hours ago", "12 января 2025, 09:41"): a digit, and every other word a
+// month, weekday, clock or relative-time word.
+bool LooksLikeDate(const LineView& line);
+
 // A dateline standing on its own line: "WASHINGTON:", "Paris, May 3 —".
 bool IsDatelineLine(const LineView& line, const LineShape& shape);
 
