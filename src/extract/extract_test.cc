@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -496,6 +497,41 @@ TEST(ExamplesTest, PlantedNoiseGoesAndProseStays) {
   bool german = false;
   for (const Document& d : docs) german |= d.language == "de";
   EXPECT_TRUE(german);
+}
+
+// ---- The project's labelled cleaning corpus (testdata/clean/). ----
+
+TEST(LabelledCorpusTest, NoArticleLineGoesAndMostFurnitureDoes) {
+  fs::path dir = fs::path(RSH_SOURCE_DIR) / "testdata" / "clean";
+  nlohmann::json labels = nlohmann::json::parse(ReadAll(dir / "labels.json"));
+  int keep = 0, wrongly_removed = 0, furniture = 0, kept_furniture = 0;
+  for (const auto& [name, lines] : labels.items()) {
+    Document d = Doc(name, ReadAll(dir / name));
+    CleanDocument(CleanOptions(), &d);
+    std::set<int> removed;
+    for (const RemovedLine& r : d.removed) {
+      if (r.rule != "trailing_credit") removed.insert(r.line);
+    }
+    for (const auto& [number, label] : lines.items()) {
+      const std::string kind = label[0].get<std::string>();
+      const bool gone = removed.count(std::stoi(number)) != 0;
+      if (kind == "K") {
+        ++keep;
+        if (gone) {
+          ++wrongly_removed;
+          ADD_FAILURE() << name << ":" << number << " removed: " << label[1].get<std::string>();
+        }
+      } else if (kind == "B" || kind == "R") {
+        ++furniture;
+        kept_furniture += !gone;
+      }
+    }
+  }
+  EXPECT_GT(keep, 200);
+  EXPECT_EQ(wrongly_removed, 0);
+  // 282 furniture lines; 73 survived when this bound was set.
+  EXPECT_GT(furniture, 250);
+  EXPECT_LE(kept_furniture, 80) << "of " << furniture;
 }
 
 }  // namespace
