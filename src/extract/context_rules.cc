@@ -270,11 +270,20 @@ void RemoveFurniture(const Line& l, Decision* d) {
 void RemovePageFurniture(const std::vector<Line>& lines, size_t title, std::vector<Decision>* ds) {
   const size_t n = lines.size();
   // The first and last paragraphs of prose bound the article.
+  // The line after the title is the standfirst's place: metadata may
+  // follow it, so the text begins at the next paragraph.
+  size_t standfirst = n;
+  for (size_t i = title + 1; title < n && i < n; ++i) {
+    if (!(*ds)[i].removed) {
+      standfirst = i;
+      break;
+    }
+  }
   size_t first_body = n, last_body = n;
   for (size_t i = 0; i < n; ++i) {
     const Line& l = lines[i];
     if ((*ds)[i].removed || !IsProse(l.shape) || l.text.back() == '?') continue;
-    if (first_body == n && l.shape.words >= 12) first_body = i;
+    if (first_body == n && l.shape.words >= 12 && i != standfirst) first_body = i;
     last_body = i;
   }
   if (first_body == n) return;  // No article prose: leave the page alone.
@@ -284,7 +293,9 @@ void RemovePageFurniture(const std::vector<Line>& lines, size_t title, std::vect
   // short line may be an intertitle.
   std::vector<bool> shaped(first_body, false);
   for (size_t i = 0; i < first_body; ++i) {
-    shaped[i] = i != title && IsFurnitureShaped(lines[i], (*ds)[i]);
+    // The standfirst's place holds a standfirst unless it holds a date.
+    shaped[i] = i != title && (i != standfirst || LooksLikeDate(lines[i].view())) &&
+                IsFurnitureShaped(lines[i], (*ds)[i]);
   }
   for (size_t i = 0; i < first_body; ++i) {
     if (!shaped[i]) continue;

@@ -192,14 +192,16 @@ constexpr std::array<string_view, 5> kWeakRelatedPrefixes = {
 
 // A photo caption announced as such ("Image caption, Crowds at the port").
 // Teaser labels of other languages, matched on the case-folded key.
-constexpr std::array<string_view, 27> kRelatedKeyPrefixes = {
+constexpr std::array<string_view, 35> kRelatedKeyPrefixes = {
     "à lire aussi",     "a lire aussi",       "lire aussi",     "lire la suite",
     "voir aussi",       "lesen sie auch",     "lesen sie mehr", "mehr zum thema",
     "auch interessant", "te puede interesar", "lee también",    "lea también",
     "leer más",         "ver también",        "читайте также",  "читайте еще",
     "по теме",          "смотрите также",     "leggi anche",    "czytaj także",
     "czytaj też",       "přečtěte si také",   "čítajte aj",     "lees ook",
-    "leia também",      "leia mais",          "veja também"};
+    "leia também",      "leia mais",          "veja também",    "читайте також",
+    "дивіться також",   "اقرأ أيضا",          "اقرأ ايضا",      "相关阅读",
+    "相关新闻",         "延伸阅读",           "关联阅读"};
 
 constexpr std::array<string_view, 4> kCaptionPrefixes = {"image caption", "photo caption",
                                                          "caption:", "pictured:"};
@@ -224,7 +226,7 @@ constexpr std::array<string_view, 12> kPhotoMarkers = {"file photo",
                                                        "credit:",
                                                        "pic:"};
 
-constexpr std::array<string_view, 162> kWidgetKeys = {"continue reading",
+constexpr std::array<string_view, 166> kWidgetKeys = {"continue reading",
                                                       "continue reading the main story",
                                                       "listen to this story",
                                                       "listen to the article",
@@ -385,7 +387,11 @@ constexpr std::array<string_view, 162> kWidgetKeys = {"continue reading",
                                                       "分享到",
                                                       "打印本页",
                                                       "关闭窗口",
-                                                      "纠错"};
+                                                      "纠错",
+                                                      "end of list",
+                                                      "generate key takeaways",
+                                                      "news provided by",
+                                                      "扫一扫在手机打开当前页"};
 
 // Notes of syndication and agency input: "(With inputs from agencies)",
 // "This story has not been edited by our staff and is auto-generated from a
@@ -394,9 +400,11 @@ constexpr std::array<string_view, 3> kFeedNotices = {"auto-generated from a synd
                                                      "published from a syndicated feed",
                                                      "has not been edited by"};
 
-constexpr std::array<string_view, 3> kFeedPrefixes = {"disclaimer:", "disclaimer -", "(disclaimer"};
+constexpr std::array<string_view, 6> kFeedPrefixes = {
+    "disclaimer:",     "disclaimer -", "(disclaimer",
+    "privacy notice:", "disclosure:",  "affiliate disclosure"};
 
-constexpr std::array<string_view, 12> kBrowserNotices = {"enable javascript",
+constexpr std::array<string_view, 13> kBrowserNotices = {"enable javascript",
                                                          "javascript is disabled",
                                                          "javascript must be enabled",
                                                          "your browser does not support",
@@ -407,7 +415,8 @@ constexpr std::array<string_view, 12> kBrowserNotices = {"enable javascript",
                                                          "accept all cookies",
                                                          "cookie settings",
                                                          "ad blocker",
-                                                         "adblock"};
+                                                         "adblock",
+                                                         "turn on javascript"};
 
 constexpr std::array<string_view, 16> kTimestampPrefixes = {
     "updated",       "last updated", "published",       "first published",
@@ -440,6 +449,20 @@ constexpr std::array<string_view, 21> kPhotoPhrases = {
     "photo by", "image by", "photo credit", "image credit", "photo courtesy", "image courtesy",
     "photo/",   "photos/",  "image/",       "photo)",       "photos)",        "image)",
     "images)",  "picture)", "pictures)"};
+
+// Paywall notices, matched in the case-folded key.
+constexpr std::array<string_view, 12> kPaywallPhrases = {"subscribers only",
+                                                         "for subscribers",
+                                                         "réservé aux abonnés",
+                                                         "reserve aux abonnes",
+                                                         "exclusivo para suscriptores",
+                                                         "suscríbete para seguir leyendo",
+                                                         "nur für abonnenten",
+                                                         "только для подписчиков",
+                                                         "тільки для передплатників",
+                                                         "subscribe to read",
+                                                         "subscribe to continue reading",
+                                                         "abonnez vous pour lire"};
 
 // Widget labels that may carry a tail ("Listen to this article · 5 min").
 // The nouns that make a line of kAdWords an ad marker.
@@ -499,7 +522,7 @@ constexpr std::array<string_view, 6> kWidgetPrefixes = {
 constexpr std::array<string_view, 7> kListLabels = {
     "tags:", "topics:", "filed under", "categories:", "category:", "keywords:", "tagged:"};
 
-constexpr std::array<string_view, 10> kAiTerms = {"ai generated",
+constexpr std::array<string_view, 12> kAiTerms = {"ai generated",
                                                   "ai-generated",
                                                   "generated by ai",
                                                   "generated using ai",
@@ -508,7 +531,9 @@ constexpr std::array<string_view, 10> kAiTerms = {"ai generated",
                                                   "ai assisted",
                                                   "generated by artificial intelligence",
                                                   "automatically generated",
-                                                  "newsroom reviewed"};
+                                                  "newsroom reviewed",
+                                                  "using ai to generate",
+                                                  "ai to generate"};
 constexpr std::array<string_view, 10> kDisclosureCues = {
     "this summary", "this article", "this story",  "this content", "this text",
     "this report",  "summary is",   "summary was", "summary has",  "summaries are"};
@@ -535,7 +560,7 @@ constexpr std::array<string_view, 31> kPromoVerbs = {
     "explore",  "catch", "visit", "install",  "register", "enjoy",    "don",       "never",
     "keep",     "want",  "like",  "bookmark", "unlock",   "try",      "grab"};
 
-constexpr std::array<string_view, 52> kPromoPhrases = {"latest news",
+constexpr std::array<string_view, 59> kPromoPhrases = {"latest news",
                                                        "the latest",
                                                        "news updates",
                                                        "breaking news",
@@ -586,14 +611,23 @@ constexpr std::array<string_view, 52> kPromoPhrases = {"latest news",
                                                        "let us know",
                                                        "write to us",
                                                        "send us",
-                                                       "tip us"};
+                                                       "tip us",
+                                                       "abonnez-vous",
+                                                       "suscríbete",
+                                                       "abonnieren sie",
+                                                       "jetzt abonnieren",
+                                                       "подпишитесь",
+                                                       "підпишіться",
+                                                       "订阅"};
 
 // Vocabulary only a pitch uses; generic words ("the latest", "best of")
 // alone never remove prose.
-constexpr std::array<string_view, 16> kStrongPromoCues = {
-    "newsletter",       "subscribe",       "subscription", "sign up",   "download",    "app store",
-    "google play",      "in your inbox",   "channel",      "follow us", "news alerts", "free trial",
-    "unlimited access", "curated for you", "stay updated", "stay tuned"};
+constexpr std::array<string_view, 21> kStrongPromoCues = {
+    "newsletter",  "subscribe",    "subscription",     "sign up",         "download",
+    "app store",   "google play",  "in your inbox",    "channel",         "follow us",
+    "news alerts", "free trial",   "unlimited access", "curated for you", "stay updated",
+    "stay tuned",  "abonnez-vous", "suscríbete",       "abonnieren",      "подпишитесь",
+    "підпишіться"};
 
 // Words after which a line names a time or a date ("Updated at 5 p.m.").
 constexpr std::array<string_view, 27> kDateWords = {
@@ -1000,8 +1034,9 @@ bool IsSocialPitch(const LineView& line, const LineShape& shape) {
   return network && verb && !shape.reports;
 }
 
-// "1 of 8", "Slide 3 of 12", "list 1 of 4".
+// "1 of 8", "Slide 3 of 12", "list 1 of 4", "list of 4 items".
 bool IsSlideCounter(string_view key, const LineShape& shape) {
+  if (StartsWith(key, "list of ") && shape.words == 4 && key.ends_with(" items")) return true;
   if (shape.words < 3 || shape.words > 5) return false;
   size_t of = key.find(" of ");
   if (of == string_view::npos) return false;
@@ -1054,6 +1089,21 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (IsFeedNotice(line, shape)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
   if (IsAgencyCreditLine(line, shape)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
   if (IsNewsroomCredit(line, shape)) return RuleHit{RemoveReason::kCredit, "newsroom_credit"};
+  if (shape.words <= 25 && AnyContained(line.key, kPaywallPhrases)) {
+    return RuleHit{RemoveReason::kWidget, "paywall"};
+  }
+  // "Select the error and press Ctrl+Enter", in any language.
+  if (shape.words <= 30 && (Contains(lower, "ctrl+enter") || Contains(lower, "ctrl + enter"))) {
+    return RuleHit{RemoveReason::kWidget, "error_report"};
+  }
+  if (shape.words <= 80 && !reports &&
+      (Contains(lower, "forward-looking statements") || Contains(lower, "affiliate links") ||
+       Contains(lower, "affiliate commission"))) {
+    return RuleHit{RemoveReason::kTemplate, "legal_notice"};
+  }
+  if (shape.words <= 5 && !shape.ends_sentence && Contains(lower, "newsletter")) {
+    return RuleHit{RemoveReason::kPromo, "newsletter_label"};
+  }
   if (shape.words <= 40 &&
       (Contains(lower, "originally appeared") || Contains(lower, "originally published") ||
        Contains(lower, "republished"))) {
@@ -1121,7 +1171,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   // An AI notice speaks of its own text ("This summary was generated by
   // AI"); a report about AI-generated content does not. Every AI term holds
   // "generat", "assist" or "reviewed": three scans gate ten.
-  if (shape.words <= 25 &&
+  if (shape.words <= 40 &&
       (Contains(lower, "generat") || Contains(lower, "assist") || Contains(lower, "reviewed")) &&
       AnyContained(lower, kAiTerms) &&
       (AnyContained(lower, kDisclosureCues) || StartsWith(key, "summary")) && !reports) {
