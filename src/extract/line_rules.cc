@@ -988,7 +988,10 @@ std::optional<RuleHit> MatchMetaLabel(const LineView& line, const LineShape& sha
                                                                "stand",        "время чтения",
                                                                "archivado en", "schlagwörter",
                                                                "etiquetas",    "mots clés"};
-  if (shape.words > 25) return std::nullopt;
+  // A sentence after the label is text: "Photo: the ministry said ...".
+  if (shape.words > 25 || shape.reports || (shape.ends_sentence && shape.words >= 8)) {
+    return std::nullopt;
+  }
   // The label ends at the first colon (ASCII or full-width).
   size_t colon = line.text.find(':');
   size_t wide = line.text.find("\xEF\xBC\x9A");
