@@ -145,8 +145,7 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
       any_prose = true;
     }
     // Prose that is not itself a pitch yet uses the pitch words.
-    if (internal::IsProse(l.shape) && l.shape.words >= 12 && scores[i] < 2.0 &&
-        internal::HasStrongPromoCue(l.view(), l.shape)) {
+    if (IsProse(l.shape) && l.shape.words >= 12 && scores[i] < 2.0 && l.shape.pitch_word) {
       ++prose_with_pitch_words;
     }
   }

@@ -684,6 +684,16 @@ bool IsReportingWord(string_view w) {
   return OneOf(w, kWords);
 }
 
+// Words only a pitch for the publisher's products uses often.
+bool IsPitchWord(string_view w) {
+  static constexpr std::array<string_view, 14> kWords = {
+      "newsletter", "newsletters", "subscribe", "subscription", "subscriptions",
+      "download",   "app",         "apps",      "inbox",        "channel",
+      "podcast",    "unsubscribe", "signup",    "notifications"};
+  if (w.size() < 3 || w.size() > 13) return false;
+  return OneOf(w, kWords);
+}
+
 }  // namespace
 
 LineShape MeasureLine(const LineView& line) {
@@ -700,8 +710,19 @@ LineShape MeasureLine(const LineView& line) {
     if (w.size() <= 4 && w[0] == 'a' && (w == "app" || w == "apps")) s.app_word = true;
     if (w.size() <= 3 && (w == "we" || w == "our" || w == "us")) s.first_person_plural = true;
     if (!s.reports && IsReportingWord(w)) s.reports = true;
+    if (!s.pitch_word && IsPitchWord(w)) s.pitch_word = true;
+    if (!s.notice_word &&
+        (w == "originally" || w == "republished" || w == "affiliate" || w == "forward")) {
+      s.notice_word = true;
+    }
     start = end + 1;
   }
+  for (char c : line.text) {
+    s.has_colon |= c == ':';
+    s.has_separator |= c == '|' || c == '/' || c == '>' || static_cast<unsigned char>(c) >= 0x80;
+    s.has_plus |= c == '+';
+  }
+  s.has_colon |= s.has_separator && line.text.find("\xEF\xBC\x9A") != string_view::npos;
   string_view core = StripClosers(line.text);
   s.ends_sentence = EndsWith(core, ".") || EndsWith(core, "!") || EndsWith(core, "?") ||
                     EndsWith(core, "\xE2\x80\xA6") || EndsWith(core, "\xE3\x80\x82") ||
@@ -1092,14 +1113,18 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (IsFeedNotice(line, shape)) return RuleHit{RemoveReason::kTemplate, "feed_notice"};
   if (IsAgencyCreditLine(line, shape)) return RuleHit{RemoveReason::kCredit, "agency_credit"};
   if (IsNewsroomCredit(line, shape)) return RuleHit{RemoveReason::kCredit, "newsroom_credit"};
-  if (shape.words <= 25 && AnyContained(line.key, kPaywallPhrases)) {
+  if (shape.words <= 25 &&
+      (Contains(key, "subscri") || Contains(key, "abonn") || Contains(key, "suscri") ||
+       static_cast<unsigned char>(key[0]) >= 0x80) &&
+      AnyContained(line.key, kPaywallPhrases)) {
     return RuleHit{RemoveReason::kWidget, "paywall"};
   }
   // "Select the error and press Ctrl+Enter", in any language.
-  if (shape.words <= 30 && (Contains(lower, "ctrl+enter") || Contains(lower, "ctrl + enter"))) {
+  if (shape.has_plus && shape.words <= 30 &&
+      (Contains(lower, "ctrl+enter") || Contains(lower, "ctrl + enter"))) {
     return RuleHit{RemoveReason::kWidget, "error_report"};
   }
-  if (shape.words <= 80 && !reports &&
+  if (shape.notice_word && shape.words <= 80 && !reports &&
       (Contains(lower, "forward-looking statements") || Contains(lower, "affiliate links") ||
        Contains(lower, "affiliate commission"))) {
     return RuleHit{RemoveReason::kTemplate, "legal_notice"};
@@ -1107,13 +1132,17 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (shape.words <= 5 && !shape.ends_sentence && Contains(lower, "newsletter")) {
     return RuleHit{RemoveReason::kPromo, "newsletter_label"};
   }
-  if (shape.words <= 40 &&
+  if (shape.notice_word && shape.words <= 40 &&
       (Contains(lower, "originally appeared") || Contains(lower, "originally published") ||
        Contains(lower, "republished"))) {
     return RuleHit{RemoveReason::kTemplate, "syndication_note"};
   }
-  if (IsNavigationLine(line, shape)) return RuleHit{RemoveReason::kWidget, "navigation"};
-  if (auto hit = MatchMetaLabel(line, shape)) return hit;
+  if (shape.has_separator && IsNavigationLine(line, shape)) {
+    return RuleHit{RemoveReason::kWidget, "navigation"};
+  }
+  if (shape.has_colon) {
+    if (auto hit = MatchMetaLabel(line, shape)) return hit;
+  }
   if (IsSlideCounter(key, shape)) return RuleHit{RemoveReason::kWidget, "counter"};
   // "Listen." or "Next." alone is speech in a transcript, not a label.
   if (OneOf(key, kWidgetKeys) && !(shape.words == 1 && shape.ends_sentence)) {
@@ -1196,8 +1225,9 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
 }
 
 bool HasStrongPromoCue(const LineView& line, const LineShape& shape) {
-  return StartsWithPromoVerb(line) || shape.domain_names > 0 || shape.app_word ||
-         AnyContained(line.lower, kStrongPromoCues);
+  if (shape.pitch_word || shape.domain_names > 0 || StartsWithPromoVerb(line)) return true;
+  // The phrases are only looked for where a promo can stand.
+  return shape.words <= 60 && AnyContained(line.lower, kStrongPromoCues);
 }
 
 double PromoScore(const LineView& line, const LineShape& shape) {

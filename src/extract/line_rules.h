@@ -41,7 +41,14 @@ struct LineShape {
   bool second_person = false;        // "you", "your".
   bool app_word = false;             // "app", "apps".
   bool first_person_plural = false;  // "we", "our", "us".
-  bool reports = false;              // A reporting verb: "said", "according", "told", ...
+  bool pitch_word = false;           // "newsletter", "subscribe", "download", "app", ...
+  // Which of a few telling bytes the line holds, so that rules needing one
+  // skip the others: see MeasureLine.
+  bool has_colon = false;      // ':' or a full-width colon.
+  bool has_separator = false;  // '|', '/', '>', or a non-ASCII byte (›, »).
+  bool has_plus = false;       // '+'.
+  bool notice_word = false;    // "originally", "republished", "affiliate", "forward".
+  bool reports = false;        // A reporting verb: "said", "according", "told", ...
 };
 
 LineShape MeasureLine(const LineView& line);
