@@ -191,7 +191,22 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
         l.lower.starts_with("posted")) {
       continue;
     }
-    doc->authors = AuthorsOfByline(l.text, internal::BylinePrefixLength(l.view()));
+    size_t prefix = internal::BylinePrefixLength(l.view());
+    if (ds[i].rule == "meta_label") {
+      // "Автор: Jane Roe", "作者：李华": the value after the colon. An
+      // editor label ("责任编辑") names no author.
+      size_t colon = l.text.find(':');
+      size_t wide = l.text.find("\xEF\xBC\x9A");
+      if (l.text.find("\xE7\xBC\x96\xE8\xBE\x91") != std::string::npos) continue;  // 编辑
+      if (colon == std::string::npos || (wide != std::string::npos && wide < colon)) {
+        colon = wide == std::string::npos ? wide : wide + 2;
+      }
+      if (colon == std::string::npos) continue;
+      prefix = colon + 1;
+    } else if (prefix == 0) {
+      continue;
+    }
+    doc->authors = AuthorsOfByline(l.text, prefix);
   }
 
   internal::RemoveAuthorSentences(doc->authors, lines, &ds);

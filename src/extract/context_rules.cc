@@ -316,7 +316,11 @@ void RemovePageFurniture(const std::vector<Line>& lines, size_t title, std::vect
   for (size_t i = last_body + 1; i < n; ++i) {
     const Line& l = lines[i];
     Decision& d = (*ds)[i];
-    bool teaser = !l.text.empty() && l.text.back() != '.' && l.shape.words <= 15;
+    // A teaser or a link reads as a headline or a question; a sentence
+    // ending in a full stop (in any script), a quotation or a reported line
+    // closes the article and stays.
+    bool sentence = l.shape.ends_sentence && l.text.back() != '?';
+    bool teaser = !sentence && !l.shape.reports && !l.shape.opens_with_quote && l.shape.words <= 15;
     if (!d.removed && !d.kind && teaser) RemoveFurniture(l, &d);
   }
 }

@@ -276,6 +276,22 @@ TEST(CleanerTest, HostileLabelFloodsStayLinear) {
   EXPECT_EQ(d.blocks.size(), 2u);
 }
 
+TEST(CleanerTest, AuthorLabelsNameAuthorsButEditorsDoNot) {
+  Document d = CleanOne(
+      "\xD0\x93\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4 \xD0\xB1\xD0\xB5\xD0\xB7 "
+      "\xD1\x81\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB0\n"            // Город без света
+      "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: Jane Roe\n"  // Автор: Jane Roe
+      "The city was left without power for six hours after the storm, officials said.\n");
+  EXPECT_EQ(d.authors, (std::vector<std::string>{"Jane Roe"}));
+  Document zh = CleanOne(
+      "Title of the report here\n"
+      "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A"
+      "Li Hua\n"  // 责任编辑：Li Hua
+      "The city was left without power for six hours after the storm, officials said.\n");
+  EXPECT_TRUE(zh.authors.empty());
+  EXPECT_EQ(zh.removed.size(), 1u);
+}
+
 TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {
   Document d = CleanOne(
       "Ten Photos of the Storm\n\n"

@@ -195,11 +195,16 @@ LineShape MeasureLine(const LineView& line) {
     }
     start = end + 1;
   }
+  int cjk = 0;  // Kana and Han characters: lead bytes E3..E9 (U+3000..U+9FFF).
   for (char c : line.text) {
+    const auto b = static_cast<unsigned char>(c);
     s.has_colon |= c == ':';
-    s.has_separator |= c == '|' || c == '/' || c == '>' || static_cast<unsigned char>(c) >= 0x80;
+    s.has_separator |= c == '|' || c == '/' || c == '>' || b >= 0x80;
     s.has_plus |= c == '+';
+    cjk += b >= 0xE3 && b <= 0xE9;
   }
+  // Scripts without spaces: about two characters make a word.
+  s.words += cjk / 2;
   s.has_colon |= s.has_separator && line.text.find("\xEF\xBC\x9A") != string_view::npos;
   string_view core = StripClosers(line.text);
   s.ends_sentence = EndsWith(core, ".") || EndsWith(core, "!") || EndsWith(core, "?") ||
