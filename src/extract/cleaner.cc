@@ -107,7 +107,7 @@ bool IsSharedSentence(const Line& l) {
 
 // The first kept blocks, up to what language identification reads.
 std::string LanguageSample(const std::vector<Block>& blocks) {
-  constexpr size_t kSampleBytes = 2 << 10;
+  constexpr size_t kSampleBytes = 1 << 10;
   std::string sample;
   for (const Block& b : blocks) {
     if (sample.size() >= kSampleBytes) break;

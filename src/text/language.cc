@@ -23,7 +23,7 @@ namespace {
 // CLD2 settles on a language within a few hundred words of running text;
 // reading further costs time (it was half of cleaning on news articles) and
 // changes the answer only for texts that switch language late.
-constexpr size_t kMaxBytes = size_t{2} << 10;
+constexpr size_t kMaxBytes = size_t{1} << 10;
 
 // Returns the length of the longest prefix of `utf8` of at most `max` bytes
 // that ends on a code point boundary.

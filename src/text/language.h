@@ -19,7 +19,7 @@ struct LanguageGuess {
   bool reliable = false;     // CLD2's own reliability flag.
 };
 
-// Returns the main language of `utf8`, read up to its first 2 KiB (enough for CLD2 on running
+// Returns the main language of `utf8`, read up to its first 1 KiB (enough for CLD2 on running
 // text). `hint` is an optional ISO 639-1 code (from metadata) that CLD2 uses as a prior; unknown
 // hints are ignored. Codes are ISO 639-1 where one exists (CLD2's "iw" becomes "he", "zh-Hant"
 // becomes "zh"), else CLD2's ISO 639-2/3 code
