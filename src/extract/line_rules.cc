@@ -88,6 +88,16 @@ bool AllWordsIn(string_view key, const std::array<string_view, N>& set) {
   return !AnyWord(key, [&](string_view w) { return !OneOf(w, set); });
 }
 
+// "Credit: high-yield spreads widened": after the label's colon a lower-case
+// clause begins, so the line is text, not a credit.
+bool ClauseFollowsLabel(string_view text) {
+  size_t colon = text.find(':');
+  if (colon == string_view::npos) return false;
+  string_view rest = text.substr(colon + 1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return !rest.empty() && rest.front() >= 'a' && rest.front() <= 'z';
+}
+
 string_view FirstWord(string_view key) { return key.substr(0, key.find(' ')); }
 
 bool AllDigits(string_view s) {
@@ -154,11 +164,21 @@ namespace {
 // Verbs of reporting: a line holding one reports news ("..., officials
 // said."), whatever else it holds.
 bool IsReportingWord(string_view w) {
-  static constexpr std::array<string_view, 17> kWords = {
-      "said",  "says",  "according", "told",      "reported", "stated",
-      "urged", "added", "warned",    "announced", "wrote",    "explained",
-      "noted", "found", "described", "shows",     "showed"};
-  if (w.size() < 4 || w.size() > 9) return false;
+  static constexpr std::array<string_view, 28> kWords = {
+      "said",      "says",    "according",   "told",    "reported",  "stated",     "urged",
+      "added",     "warned",  "announced",   "wrote",   "explained", "noted",      "found",
+      "described", "shows",   "showed",      "advises", "warns",     "recommends", "insists",
+      "promised",  "advised", "recommended", "sagt",    "dijo",      "советует",   "сказал"};
+  if (w.size() < 4 || w.size() > 16) return false;
+  return OneOf(w, kWords);
+}
+
+// "we", "our", "us" in the languages of the furniture lists.
+bool IsPublisherVoice(string_view w) {
+  static constexpr std::array<string_view, 22> kWords = {
+      "we",     "our",     "us",   "nous",    "notre",   "nos",      "wir",      "unser",
+      "unsere", "unseren", "uns",  "nuestro", "nuestra", "nuestros", "nosotros", "наш",
+      "наша",   "нас",     "наше", "наших",   "nostro",  "nostra"};
   return OneOf(w, kWords);
 }
 
@@ -186,7 +206,7 @@ LineShape MeasureLine(const LineView& line) {
     ++s.words;
     if (w.size() >= 3 && w[0] == 'y' && (w == "you" || w == "your")) s.second_person = true;
     if (w.size() <= 4 && w[0] == 'a' && (w == "app" || w == "apps")) s.app_word = true;
-    if (w.size() <= 3 && (w == "we" || w == "our" || w == "us")) s.first_person_plural = true;
+    if (w.size() <= 10 && IsPublisherVoice(w)) s.first_person_plural = true;
     if (!s.reports && IsReportingWord(w)) s.reports = true;
     if (!s.pitch_word && IsPitchWord(w)) s.pitch_word = true;
     if (!s.notice_word &&
@@ -234,8 +254,16 @@ bool IsProse(const LineShape& shape) {
 
 bool IsStandaloneCredit(const LineView& line, const LineShape& shape) {
   if (shape.words > 20) return false;
-  return StartsWith(line.text, "\xC2\xA9") || StartsWith(line.lower, "(c) ") ||
-         StartsWith(line.lower, "copyright ");
+  if (StartsWith(line.text, "\xC2\xA9") || StartsWith(line.lower, "(c) ")) return true;
+  if (!StartsWith(line.lower, "copyright ")) return false;
+  // "Copyright © 2025 ...", "Copyright 2025 ...", "Copyright Example Ltd";
+  // "Copyright lawsuits multiplied" is a sentence about copyright.
+  string_view rest = line.text.substr(10);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.empty()) return true;
+  const char c = rest.front();
+  return StartsWith(rest, "\xC2\xA9") || StartsWith(rest, "(c)") || StartsWith(rest, "(C)") ||
+         (c >= '0' && c <= '9') || IsUpperAscii(c) || StartsWith(rest, "by ");
 }
 
 size_t FindTrailingCredit(string_view text) {
@@ -286,8 +314,12 @@ bool IsTimestampLine(const LineView& line, const LineShape& shape) {
   bool colon_after_label = colon != string_view::npos && colon < n + 4;
   string_view next = FirstWord(line.key.substr(std::min(line.key.size(), n + 1)));
   bool date_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || OneOf(next, kDateWords));
-  // "Published on Monday, the report found ...": a clause follows the date.
-  if (shape.reports || HasLowerCaseClause(line.text)) return false;
+  // "Published on Monday, the report found ...": a clause follows the date;
+  // "Posted on Monday: a first edition sold for ..." is a sentence.
+  if (shape.reports || HasLowerCaseClause(line.text) || ClauseFollowsLabel(line.text) ||
+      (shape.ends_sentence && shape.words >= 8)) {
+    return false;
+  }
   return colon_after_label || date_next;
 }
 
@@ -377,6 +409,10 @@ bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
   rest.remove_prefix(n);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   const char last = line.lower[n - 1];
+  // A dash separates a teaser ("Read more — Storm closes port"), not a
+  // sentence ("More news — and worse — came on Friday.").
+  const bool dash = rest.front() == '-' || StartsWith(rest, "\xE2\x80\x94");
+  if (dash && shape.ends_sentence) return false;
   bool separated = last == ':' || last == '|' || rest.empty() || rest.front() == ':' ||
                    rest.front() == '|' || rest.front() == '-' || StartsWith(rest, "\xE2\x80\x94") ||
                    StartsWith(rest, "\xC2\xBB") || StartsWith(rest, "\xE2\x80\xBA");
@@ -404,6 +440,7 @@ bool IsFeedNotice(const LineView& line, const LineShape& shape) {
   return Contains(line.lower, "has not been edited by") && Contains(line.lower, "staff");
 }
 
+
 // A line naming only a picture source: "Example Images", "Jane Roe via
 // Example Pictures", "Example Photo". Every word capitalised (or "via",
 // "for", "/"), one of them a picture word, no sentence.
@@ -419,8 +456,14 @@ bool IsAgencyCreditLine(const LineView& line, const LineShape& shape) {
     i = end + 1;
     if (w == "via" || w == "for" || w == "/" || w == "|") continue;
     if (w.empty() || !IsUpperAscii(w.front())) return false;
-    picture_word |= StartsWith(w, "Images") || StartsWith(w, "Photo") ||
-                    StartsWith(w, "Pictures") || StartsWith(w, "PHOTO") || StartsWith(w, "IMAGES");
+    // A whole picture word, last or before "/" ("Photo Finish" and
+    // "Photographer" are words of a headline).
+    string_view token = w.substr(0, w.find('/'));
+    bool last = end == t.size() || w.find('/') != string_view::npos;
+    static constexpr std::array<string_view, 10> kPictureWords = {
+        "Images",      "Image",  "Photo", "Photos", "Pictures",
+        "Photography", "IMAGES", "PHOTO", "PHOTOS", "PICTURES"};
+    if (OneOf(token, kPictureWords) && last) picture_word = true;
   }
   return picture_word;
 }
@@ -524,21 +567,27 @@ bool IsSocialPitch(const LineView& line, const LineShape& shape) {
       "segui",  "iscriv",  "siga",   "تابع",      "اشترك",   "شارك",    "关注",    "订阅"};
   if (shape.words < 2 || shape.words > 25) return false;
   const string_view key = line.key;
-  bool network = false, verb = false;
+  int networks = 0;
+  bool verb = false;
   size_t i = 0;
   for (int word = 0; i < key.size(); ++word) {
     size_t end = key.find(' ', i);
     if (end == string_view::npos) end = key.size();
     string_view w = key.substr(i, end - i);
     i = end + 1;
-    network = network || OneOf(w, kNetworks);
+    networks += OneOf(w, kNetworks) ? 1 : 0;
     // The verb opens the line, as an imperative does: "Facebook will share
     // data" and "Bezos shared the news on Instagram" are news.
     if (word == 0) {
       for (string_view stem : kVerbStems) verb = verb || StartsWith(w, stem);
     }
   }
-  return network && verb && !shape.reports;
+  // A sentence about networks ("Following the takeover, Twitter lost ...")
+  // is news; a pitch is short, speaks for the publisher or to the reader,
+  // gives an address, or lists several networks.
+  const bool pitch_shape = shape.words <= 8 || shape.first_person_plural || shape.second_person ||
+                           shape.domain_names > 0 || networks >= 2;
+  return networks > 0 && verb && !shape.reports && pitch_shape;
 }
 
 // "1 of 8", "Slide 3 of 12", "list 1 of 4", "list of 4 items".
@@ -568,7 +617,7 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   const bool reports = shape.reports;
   if (IsStandaloneCredit(line, shape) ||
       (shape.words <= 25 && !reports && !(shape.ends_sentence && shape.words >= 8) &&
-       AnyPrefix(lower, kCreditPrefixes))) {
+       AnyPrefix(lower, kCreditPrefixes) && !ClauseFollowsLabel(line.text))) {
     return RuleHit{RemoveReason::kCredit, "credit_line"};
   }
   if (shape.words <= 30 && Contains(lower, "all rights reserved")) {
@@ -635,7 +684,8 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (shape.words <= 25 &&
       (Contains(lower, "cookie") || Contains(lower, "javascript") || Contains(lower, "browser") ||
        Contains(lower, "blocker") || Contains(lower, "adblock")) &&
-      !reports && !StartsWith(key, "how ") &&
+      !reports && !StartsWith(key, "how ") && !shape.opens_with_quote &&
+      line.text.find('?') == string_view::npos &&
       (shape.second_person || shape.first_person_plural || StartsWithNoticeVerb(key)) &&
       (shape.words <= 12 ? AnyContained(lower, kBrowserNotices)
                          : AnyPrefix(lower, kBrowserNotices))) {
@@ -710,7 +760,7 @@ double PromoScore(const LineView& line, const LineShape& shape) {
   double score = 0.0;
   if (StartsWithPromoVerb(line)) score += 1.5;
   int phrases = 0;
-  for (string_view p : kPromoPhrases) phrases += Contains(line.lower, p);
+  for (string_view p : kPromoPhrases) phrases += AnyPhrase(line.lower, std::array{p});
   phrases += shape.app_word;
   score += 1.5 * std::min(phrases, 4);
   // A short imperative with a pitch ("Join our WhatsApp channel") is a
