@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -160,6 +161,15 @@ void RemovePromos(const CleanOptions& options, const std::vector<Line>& lines,
     double threshold = tail ? options.promo_tail_threshold : options.promo_threshold;
     const LineShape& shape = lines[i].shape;
     if (about_pitches && !shape.second_person && !shape.first_person_plural) continue;
+    // A long line reads as a pitch only when it speaks for the publisher or
+    // gives an address ("Download the app and you are asked for ..." is an
+    // app review); in the tail a pitch word also does.
+    const bool voice = shape.first_person_plural || shape.domain_names > 0;
+    if (!tail && shape.words > 15 && !voice) continue;
+    if (tail && shape.ends_sentence && shape.words >= 15 && !voice && !shape.pitch_word &&
+        !HasPitchPhrase(lines[i].view())) {
+      continue;
+    }
     if (scores[i] >= threshold && internal::HasStrongPromoCue(lines[i].view(), shape)) {
       Remove(&d, RemoveReason::kPromo, tail ? "promo_tail" : "promo");
     }
@@ -196,7 +206,9 @@ void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds) {
     auto [it, inserted] = seen.try_emplace(h, First{kept});
     if (!inserted) {
       bool adjacent = last_kept_hash == h && last_kept_hash_position + 1 == kept;
-      bool strong = !shape.ends_sentence || shape.words >= 10 || it->second.kept_position < 3;
+      // The headline or standfirst printed again at the top, or a long
+      // sentence again anywhere; a refrain or a chorus line stays.
+      bool strong = (shape.ends_sentence && shape.words >= 10) || it->second.kept_position < 3;
       if (adjacent || strong) {
         Remove(&d, RemoveReason::kRepeat, "in_document");
         continue;
@@ -251,8 +263,33 @@ namespace {
 
 // Short, no sentence, not already given a kind, not a dateline.
 bool IsFurnitureShaped(const Line& l, const Decision& d) {
-  return !d.removed && !d.kind && l.shape.words <= kMaxFurnitureWords && !l.shape.ends_sentence &&
-         !IsDatelineLine(l.view(), l.shape);
+  if (d.removed || d.kind || l.shape.words > kMaxFurnitureWords || l.shape.ends_sentence) {
+    return false;
+  }
+  // Verse and fragments of text ("colder the men who stay,") are no menu.
+  const char first = l.text.front(), last = l.text.back();
+  if (last == ',' || last == ';' || (first >= 'a' && first <= 'z')) return false;
+  return !IsDatelineLine(l.view(), l.shape);
+}
+
+// Items of a list, a timeline or a fact box, and sign-offs: "• Speed limit
+// falls", "2019 – Contract renewed", "March 2024: ...", "Cost: £5",
+// "— Jane Roe, Lisbon".
+bool IsListOrSignOff(const Line& l) {
+  std::string_view t = l.text;
+  if (t.empty()) return false;
+  if (t.starts_with("\xE2\x80\xA2") || t.starts_with("- ") || t.starts_with("* ") ||
+      t.starts_with("\xE2\x80\x94") || t.starts_with("\xE2\x80\x93") || t.starts_with("\xC2\xB7")) {
+    return true;
+  }
+  // "2009 – Contract renewed ...", "3. Orbit S": a timeline or a numbered
+  // item says something; "3 days ago" is only a date.
+  if (t.front() >= '0' && t.front() <= '9') {
+    return l.shape.words >= 4 && !LooksLikeDate(l.view());
+  }
+  // "Label: value" with a short label.
+  size_t colon = t.find(':');
+  return colon != std::string_view::npos && colon > 0 && colon <= 20 && colon + 2 < t.size();
 }
 
 // Marks a furniture line with the most telling reason.
@@ -295,6 +332,12 @@ void RemovePageFurniture(const std::vector<Line>& lines, size_t title, std::vect
     // The standfirst's place holds a standfirst unless it holds a date.
     shaped[i] = i != title && (i != standfirst || LooksLikeDate(lines[i].view())) &&
                 IsFurnitureShaped(lines[i], (*ds)[i]);
+    // A line run on, without a blank line, from kept text that is not
+    // furniture continues that text ("Two red cards / One saved penalty").
+    if (shaped[i] && i > 0 && !lines[i].blank_before && !(*ds)[i - 1].removed && !shaped[i - 1] &&
+        i - 1 != title && !LooksLikeDate(lines[i].view())) {
+      shaped[i] = false;
+    }
   }
   for (size_t i = 0; i < first_body; ++i) {
     if (!shaped[i]) continue;
@@ -306,21 +349,36 @@ void RemovePageFurniture(const std::vector<Line>& lines, size_t title, std::vect
   }
   // The tail: after the last paragraph, in the second half of the page.
   if (last_body * 2 < n) return;
+  // Evidence of page furniture: teasers, widgets, promos, templates. An ad
+  // marker or a photo credit also stands inside articles.
   size_t tail_removed = 0;
   for (size_t i = last_body + 1; i < n; ++i) {
-    tail_removed += (*ds)[i].removed;
+    const Decision& d = (*ds)[i];
+    tail_removed += d.removed && d.reason != RemoveReason::kAdMarker &&
+                    d.reason != RemoveReason::kCredit && d.reason != RemoveReason::kCaption;
   }
   // Other furniture must stand there too (a "Read more", a share bar, a
   // promo): a list or a fact box closing an article has none.
   if (tail_removed == 0) return;
+  std::set<size_t> protected_heading;
+  size_t first_after_body = last_body + 1;
+  while (first_after_body < n && (*ds)[first_after_body].removed) ++first_after_body;
+  // A heading above a list or a timeline belongs to it.
+  for (size_t i = last_body + 1; i + 1 < n; ++i) {
+    if (!(*ds)[i].removed && IsListOrSignOff(lines[i + 1])) protected_heading.insert(i);
+  }
   for (size_t i = last_body + 1; i < n; ++i) {
     const Line& l = lines[i];
     Decision& d = (*ds)[i];
+    if (protected_heading.count(i) != 0) continue;
     // A teaser or a link reads as a headline or a question; a sentence
     // ending in a full stop (in any script), a quotation or a reported line
     // closes the article and stays.
     bool sentence = l.shape.ends_sentence && l.text.back() != '?';
-    bool teaser = !sentence && !l.shape.reports && !l.shape.opens_with_quote && l.shape.words <= 15;
+    bool teaser = !sentence && !l.shape.reports && !l.shape.opens_with_quote &&
+                  l.shape.words <= 15 && !IsListOrSignOff(l);
+    // A question right after the last paragraph closes the article.
+    if (i == first_after_body && !l.text.empty() && l.text.back() == '?') teaser = false;
     if (!d.removed && !d.kind && teaser) RemoveFurniture(l, &d);
   }
 }

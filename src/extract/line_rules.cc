@@ -396,8 +396,10 @@ bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
   if (size_t weak = PrefixLength(line.lower, kWeakRelatedPrefixes); weak != 0) {
     string_view rest = line.lower.substr(weak);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    return rest.empty() || rest.front() == ':' || rest.front() == '|' ||
-           StartsWith(rest, "\xE2\x80\x94") || StartsWith(rest, "\xC2\xBB");
+    const bool dash = StartsWith(rest, "\xE2\x80\x94") || StartsWith(rest, "-");
+    if (dash && shape.ends_sentence) return false;
+    return rest.empty() || rest.front() == ':' || rest.front() == '|' || dash ||
+           StartsWith(rest, "\xC2\xBB");
   }
   size_t n = PrefixLength(line.lower, kRelatedPrefixes);
   string_view rest = line.lower;
@@ -439,7 +441,6 @@ bool IsFeedNotice(const LineView& line, const LineShape& shape) {
   if (Contains(line.lower, "syndicated feed")) return AnyContained(line.lower, kFeedNotices);
   return Contains(line.lower, "has not been edited by") && Contains(line.lower, "staff");
 }
-
 
 // A line naming only a picture source: "Example Images", "Jane Roe via
 // Example Pictures", "Example Photo". Every word capitalised (or "via",
@@ -536,7 +537,7 @@ std::optional<RuleHit> MatchMetaLabel(const LineView& line, const LineShape& sha
                                                                "archivado en", "schlagwörter",
                                                                "etiquetas",    "mots clés"};
   // A sentence after the label is text: "Photo: the ministry said ...".
-  if (shape.words > 25 || shape.reports || (shape.ends_sentence && shape.words >= 8)) {
+  if (shape.words > 25 || shape.reports || (shape.ends_sentence && shape.words >= 6)) {
     return std::nullopt;
   }
   // The label ends at the first colon (ASCII or full-width).
@@ -560,11 +561,17 @@ bool IsSocialPitch(const LineView& line, const LineShape& shape) {
   static constexpr std::array<string_view, 16> kNetworks = {
       "telegram", "whatsapp", "facebook",  "twitter", "instagram", "youtube", "tiktok", "viber",
       "linkedin", "threads",  "вконтакте", "vk",      "واتساب",    "تلغرام",  "微信",   "微博"};
-  static constexpr std::array<string_view, 32> kVerbStems = {
-      "share",  "follow",  "join",   "subscribe", "compart", "partag",  "teil",    "condivid",
-      "подели", "подписы", "підпис", "подiл",     "поділ",   "читайте", "следите", "стежте",
-      "suiv",   "abonn",   "rejoi",  "síg",       "suscr",   "úne",     "folg",    "abonnier",
-      "segui",  "iscriv",  "siga",   "تابع",      "اشترك",   "شارك",    "关注",    "订阅"};
+  // Whole imperative and infinitive forms: "Following", "Teilnehmer" or
+  // "Subscribers" open sentences, not pitches.
+  static constexpr std::array<string_view, 48> kVerbs = {
+      "share",       "follow",     "join",       "subscribe",      "compartir",   "comparte",
+      "comparta",    "partager",   "partagez",   "teilen",         "teile",       "condividi",
+      "condividere", "поделиться", "поделитесь", "подписывайтесь", "подпишитесь", "підписуйтесь",
+      "підпишіться", "поділитися", "читайте",    "следите",        "стежте",      "suivez",
+      "suivre",      "abonnez",    "rejoignez",  "síguenos",       "sigue",       "siga",
+      "síganos",     "suscríbete", "únete",      "folgen",         "folge",       "abonnieren",
+      "abonniere",   "seguici",    "segui",      "iscriviti",      "تابع",        "تابعوا",
+      "اشترك",       "شارك",       "关注",       "订阅",           "分享",        "download"};
   if (shape.words < 2 || shape.words > 25) return false;
   const string_view key = line.key;
   int networks = 0;
@@ -579,13 +586,14 @@ bool IsSocialPitch(const LineView& line, const LineShape& shape) {
     // The verb opens the line, as an imperative does: "Facebook will share
     // data" and "Bezos shared the news on Instagram" are news.
     if (word == 0) {
-      for (string_view stem : kVerbStems) verb = verb || StartsWith(w, stem);
+      verb = OneOf(w, kVerbs);
     }
   }
   // A sentence about networks ("Following the takeover, Twitter lost ...")
   // is news; a pitch is short, speaks for the publisher or to the reader,
   // gives an address, or lists several networks.
-  const bool pitch_shape = shape.words <= 8 || shape.first_person_plural || shape.second_person ||
+  const bool short_label = shape.words <= 8 && !(shape.ends_sentence && shape.words >= 6);
+  const bool pitch_shape = short_label || shape.first_person_plural || shape.second_person ||
                            shape.domain_names > 0 || networks >= 2;
   return networks > 0 && verb && !shape.reports && pitch_shape;
 }
@@ -748,6 +756,8 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
   if (IsAuthorBioLabel(line, shape)) return RuleHit{RemoveReason::kAuthorBio, "author_name"};
   return std::nullopt;
 }
+
+bool HasPitchPhrase(const LineView& line) { return AnyContained(line.lower, kStrongPromoCues); }
 
 bool HasStrongPromoCue(const LineView& line, const LineShape& shape) {
   if (shape.pitch_word || shape.domain_names > 0 || StartsWithPromoVerb(line)) return true;

@@ -77,6 +77,10 @@ double PromoScore(const LineView& line, const LineShape& shape);
 // "subscribe". A promo score without it never removes a line.
 bool HasStrongPromoCue(const LineView& line, const LineShape& shape);
 
+// Whether the line holds a phrase only a pitch uses ("curated for you",
+// "sign up", "in your inbox", "follow us").
+bool HasPitchPhrase(const LineView& line);
+
 // Whether the first word is a call to action ("Download", "Subscribe").
 bool StartsWithPromoVerb(const LineView& line);
 
