@@ -211,6 +211,7 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
 
   internal::RemoveAuthorSentences(doc->authors, lines, &ds);
   std::string given_key = text::LooseKey(doc->given_title);
+  internal::RestoreInnerLabels(lines, &ds);
   const size_t title = internal::ChooseTitle(lines, ds, given_key);
   internal::RemovePageFurniture(lines, title, &ds);
 

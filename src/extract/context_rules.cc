@@ -239,6 +239,46 @@ void RemoveAuthorSentences(const std::vector<std::string>& authors, const std::v
   }
 }
 
+void RestoreInnerLabels(const std::vector<Line>& lines, std::vector<Decision>* ds) {
+  const size_t n = lines.size();
+  auto restorable = [&](size_t i) {
+    const Decision& d = (*ds)[i];
+    if (!d.removed) return false;
+    return (d.reason == RemoveReason::kByline && d.rule == "byline") ||
+           (d.rule == "ui_label" && lines[i].shape.words == 1) || d.rule == "related_teaser" ||
+           d.rule == "meta_label";
+  };
+  // The first line of the text, if it is a teaser-shaped line, is the
+  // headline ("Click here to lose £4,000: inside the fake parcel texts").
+  for (size_t i = 0; i < n; ++i) {
+    if (!(*ds)[i].removed) break;
+    if ((*ds)[i].rule == "related_teaser") {
+      (*ds)[i].removed = false;
+      (*ds)[i].rule = {};
+      break;
+    }
+  }
+  // Inside the article: both neighbours are kept prose-bearing lines.
+  size_t first_body = n, last_body = n;
+  for (size_t i = 0; i < n; ++i) {
+    if ((*ds)[i].removed || !IsProse(lines[i].shape)) continue;
+    if (first_body == n) first_body = i;
+    last_body = i;
+  }
+  // Past the first four kept lines (title, standfirst, byline, date), with
+  // article prose on both sides.
+  size_t kept = 0, start = n;
+  for (size_t i = 0; i < n && start == n; ++i) {
+    if (!(*ds)[i].removed && ++kept == 4) start = i;
+  }
+  auto prose = [&](size_t j) { return !(*ds)[j].removed && IsProse(lines[j].shape); };
+  for (size_t i = std::max(first_body, start) + 1; first_body < n && i < last_body; ++i) {
+    if (!restorable(i) || !prose(i - 1) || !prose(i + 1)) continue;
+    (*ds)[i].removed = false;
+    (*ds)[i].rule = {};
+  }
+}
+
 size_t ChooseTitle(const std::vector<Line>& lines, const std::vector<Decision>& ds,
                    const std::string& given_key) {
   size_t first_kept = lines.size();

@@ -43,6 +43,13 @@ void RemoveRepeats(const std::vector<Line>& lines, std::vector<Decision>* ds);
 void RemoveAuthorSentences(const std::vector<std::string>& authors, const std::vector<Line>& lines,
                            std::vector<Decision>* ds);
 
+// Labels that may also be text put back where the article surrounds them:
+// a byline-shaped intertitle ("By Popular Demand"), a one-word UI label
+// ("Home"), a teaser-shaped headline ("Don't Miss These Five Signs"), a
+// "label: value" line of a fact box; and a teaser-shaped first line, which
+// is the article's headline.
+void RestoreInnerLabels(const std::vector<Line>& lines, std::vector<Decision>* ds);
+
 // A headline: at most 25 words, no final full stop (? and ! may end it).
 bool IsTitleShaped(const Line& l);
 

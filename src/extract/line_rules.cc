@@ -389,7 +389,7 @@ bool StartsWithNoticeVerb(string_view key) {
 // A teaser label opening a line: a separator follows it, or the line is
 // short, or it reads as a headline (no final full stop). "More news on the
 // closures is expected on Friday." is a sentence, not a teaser.
-bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
+bool IsRelatedLabel(const LineView& line, const LineShape& shape, bool* teaser) {
   if (shape.words > 30) return false;
   // Weak labels ("More from the interview") are headings unless a
   // separator follows them or they stand alone.
@@ -406,6 +406,10 @@ bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
   if (n == 0) {
     n = PrefixLength(line.key, kRelatedKeyPrefixes);
     if (n == 0) return false;
+    // A separator after the label ("Читайте также: ...", "Lire aussi | ...")
+    // makes it a teaser line for certain.
+    size_t sep = line.text.find_first_of(":|");
+    *teaser = !shape.ends_sentence && shape.words > 4 && (sep == string_view::npos || sep > 40);
     return !shape.ends_sentence;
   }
   rest.remove_prefix(n);
@@ -420,7 +424,11 @@ bool IsRelatedLabel(const LineView& line, const LineShape& shape) {
                    StartsWith(rest, "\xC2\xBB") || StartsWith(rest, "\xE2\x80\xBA");
   // Without a separator, a teaser reads as a headline: a sentence ("More on
   // this as we get it.") is text.
-  return separated || !shape.ends_sentence;
+  if (separated) return true;
+  // A label opening a headline-shaped line: a teaser, unless the context
+  // says it is a headline of the article (see RestoreInnerLabels).
+  if (!shape.ends_sentence) *teaser = true;
+  return !shape.ends_sentence;
 }
 
 // The content of a trailing parenthesis marks a photo: "file photo",
@@ -621,7 +629,9 @@ std::optional<RuleHit> MatchRemovalRule(const LineView& line, const LineShape& s
                               AnyWordIn(key, kAdNouns) && AllWordsIn(key, kAdWords))) {
     return RuleHit{RemoveReason::kAdMarker, "ad_marker"};
   }
-  if (IsRelatedLabel(line, shape)) return RuleHit{RemoveReason::kRelatedLink, "related_label"};
+  if (bool teaser = false; IsRelatedLabel(line, shape, &teaser)) {
+    return RuleHit{RemoveReason::kRelatedLink, teaser ? "related_teaser" : "related_label"};
+  }
   const bool reports = shape.reports;
   if (IsStandaloneCredit(line, shape) ||
       (shape.words <= 25 && !reports && !(shape.ends_sentence && shape.words >= 8) &&
