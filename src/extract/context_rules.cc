@@ -265,11 +265,11 @@ void RestoreInnerLabels(const std::vector<Line>& lines, std::vector<Decision>* d
     if (first_body == n) first_body = i;
     last_body = i;
   }
-  // Past the first four kept lines (title, standfirst, byline, date), with
+  // After the first three kept lines (title, standfirst, first paragraph), with
   // article prose on both sides.
   size_t kept = 0, start = n;
   for (size_t i = 0; i < n && start == n; ++i) {
-    if (!(*ds)[i].removed && ++kept == 4) start = i;
+    if (!(*ds)[i].removed && ++kept == 3) start = i;
   }
   auto prose = [&](size_t j) { return !(*ds)[j].removed && IsProse(lines[j].shape); };
   for (size_t i = std::max(first_body, start) + 1; first_body < n && i < last_body; ++i) {

@@ -152,6 +152,19 @@ TEST(LineRulesTest, ContextFreeRulesName) {
       {"(Reporting by Jane Roe; Editing by John Doe)", "credit"},
       {"This article originally appeared on Example Times.", "template"},
       {"Article r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s", "widget"},
+      // Third review: text that looks like furniture.
+      {"Following the takeover, Twitter lost about half of its top advertisers.", "keep"},
+      {"Teilnehmer der Kundgebung hatten sich \xC3\xBC"
+       "ber Telegram verabredet.",
+       "keep"},
+      {"Copyright lawsuits against AI companies have multiplied since 2023.", "keep"},
+      {"Copyright \xC2\xA9 2025 Example Press", "credit"},
+      {"Credit: high-yield spreads widened to 3.4 percentage points", "keep"},
+      {"Photographer Wins World Press Prize", "keep"},
+      {"More news \xE2\x80\x94 and worse news \xE2\x80\x94 came on Friday.", "keep"},
+      {"\"We use cookies\" is probably the most-read sentence online.", "keep"},
+      {"Posted on Monday: a first edition sold at auction for 18,000 pounds.", "keep"},
+      {"Like many subscribers, she cancelled after the price rise.", "keep"},
       {"The disclaimer was added after the complaint, the regulator said.", "keep"},
       {"The port reopened on Tuesday after divers inspected the hull.", "keep"},
       {"Ships were told to wait, the harbour master said.", "keep"},
@@ -290,6 +303,29 @@ TEST(CleanerTest, AuthorLabelsNameAuthorsButEditorsDoNot) {
       "The city was left without power for six hours after the storm, officials said.\n");
   EXPECT_TRUE(zh.authors.empty());
   EXPECT_EQ(zh.removed.size(), 1u);
+}
+
+TEST(CleanerTest, ListsRefrainsAndIntertitlesStay) {
+  Document d = CleanOne(
+      "Ferry Operator Collapses\n\n"
+      "The island ferry operator went into administration on Thursday, leaving hundreds of "
+      "travellers stranded at both ports, officials said.\n\n"
+      "Crossings were cancelled from Friday and the harbour offices closed their doors at noon, "
+      "staff said.\n\n"
+      "By Popular Demand\n\n"
+      "Residents had asked for a second daily crossing for years, and the council agreed to fund "
+      "it last spring despite the rising cost of fuel.\n\n"
+      "Sing it loud and sing it long\n\n"
+      "The song was written by a crew member and became the anthem of the campaign for a new "
+      "ship, which was finally ordered in 2021.\n\n"
+      "Sing it loud and sing it long\n\n"
+      "The administrators said they hoped to find a buyer within weeks and keep the ships "
+      "sailing in the meantime.\n\n"
+      "Read more: Island councils demand emergency funding\n\n"
+      "How it unravelled\n"
+      "2009 \xE2\x80\x93 The company wins the first ten-year contract\n"
+      "2019 \xE2\x80\x93 Contract renewed despite complaints about delays\n");
+  EXPECT_EQ(Removed(d), "related_link:Read more: Island councils demand emergency funding");
 }
 
 TEST(CleanerTest, SlideCaptionsLoseTheirCredits) {
