@@ -101,8 +101,12 @@ void Prepare(const Document& doc, Prepared* p) {
 // unless it pitches something.
 bool IsSharedSentence(const Line& l) {
   bool question = !l.text.empty() && l.text.back() == '?';
-  return ((l.shape.ends_sentence && l.shape.words >= 3) || question) &&
-         internal::PromoScore(l.view(), l.shape) < 1.5;
+  bool sentence = (l.shape.ends_sentence && l.shape.words >= 3) || question;
+  // "Check before you travel." in several advisories is text; "Sign up for
+  // our newsletter." under every article of a site is a pitch.
+  bool pitch = l.shape.pitch_word || l.shape.domain_names > 0 || l.shape.first_person_plural ||
+               internal::HasPitchPhrase(l.view());
+  return sentence && !pitch;
 }
 
 // The first kept blocks, up to what language identification reads.

@@ -246,7 +246,7 @@ void RestoreInnerLabels(const std::vector<Line>& lines, std::vector<Decision>* d
     if (!d.removed) return false;
     return (d.reason == RemoveReason::kByline && d.rule == "byline") ||
            (d.rule == "ui_label" && lines[i].shape.words == 1) || d.rule == "related_teaser" ||
-           d.rule == "meta_label";
+           d.rule == "meta_label" || d.rule == "cross_document";
   };
   // The first line of the text, if it is a teaser-shaped line, is the
   // headline ("Click here to lose £4,000: inside the fake parcel texts").

@@ -46,7 +46,8 @@ void RemoveAuthorSentences(const std::vector<std::string>& authors, const std::v
 // Labels that may also be text put back where the article surrounds them:
 // a byline-shaped intertitle ("By Popular Demand"), a one-word UI label
 // ("Home"), a teaser-shaped headline ("Don't Miss These Five Signs"), a
-// "label: value" line of a fact box; and a teaser-shaped first line, which
+// "label: value" line of a fact box, an intertitle several unrelated
+// documents share ("Why it matters"); and a teaser-shaped first line, which
 // is the article's headline.
 void RestoreInnerLabels(const std::vector<Line>& lines, std::vector<Decision>* ds);
 
