@@ -410,6 +410,27 @@ TEST(BatchTemplatesTest, SharedLinesOfUnrelatedDocumentsOnly) {
   EXPECT_EQ(t.count(99), 1u);
 }
 
+TEST(CleanerTest, SharedStockSentencesStayAndSharedPitchesGo) {
+  const char* kTopics[] = {"flooded roads in the north", "a fire at the old mill",
+                           "snow closing the mountain pass", "a strike at the airport"};
+  std::vector<Document> docs;
+  for (int i = 0; i < 4; ++i) {
+    std::string topic = kTopics[i];
+    docs.push_back(Doc("d" + std::to_string(i),
+                       "Report number " + std::to_string(i) + " on " + topic + "\n\n" +
+                           "Officials described " + topic + " as the worst in a decade on " +
+                           "Tuesday, and crews worked through the night.\n\n" +
+                           "Check before you travel.\n\n" + "Residents near " + topic +
+                           " were told to expect delays until the weekend at least.\n\n" +
+                           "Sign up for our newsletter.\n"));
+  }
+  CleanBatch(CleanOptions(), &docs);
+  for (const Document& d : docs) {
+    SCOPED_TRACE(d.source);
+    EXPECT_EQ(Removed(d), "template:Sign up for our newsletter.");
+  }
+}
+
 TEST(CleanerTest, TenThousandIdenticalDocumentsStayLinear) {
   std::vector<Document> docs;
   for (int i = 0; i < 10000; ++i) {
