@@ -20,6 +20,9 @@ run: build
 	@$(RSH) clean examples/ --json --out $(OUT)/clean.jsonl
 	@$(RSH) clean examples/ > $(OUT)/clean.txt
 	@echo "rashomon: cleaned text in $(OUT)/clean.txt, with the audit trail in $(OUT)/clean.jsonl"
+	@$(RSH) extract examples/html examples/archive.warc.gz --json --out $(OUT)/extract.jsonl
+	@$(RSH) extract examples/html examples/archive.warc.gz > $(OUT)/extract.txt
+	@echo "rashomon: articles of the HTML and WARC examples in $(OUT)/extract.txt, with metadata and audit trail in $(OUT)/extract.jsonl"
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600

@@ -9,6 +9,19 @@ echo "== clean_benchmark (Google Benchmark, generated articles)"
 "$build/bench/clean_benchmark" --benchmark_min_time=0.5
 echo "== text_benchmark (Google Benchmark, generated English and German text)"
 "$build/bench/text_benchmark" --benchmark_min_time=0.3
+echo "== html_benchmark (Google Benchmark, HTML parsing of extraction-dev pages and a generated page)"
+"$build/bench/html_benchmark" --benchmark_min_time=0.5
+echo "== extract_benchmark (Google Benchmark, generated page and extraction-dev pages)"
+"$build/bench/extract_benchmark" --benchmark_min_time=0.5
+dev="$(dirname "$0")/../../shared/data/extraction-dev"
+if [ -d "$dev" ]; then
+  echo "== extract_corpus (extraction-dev pages, HTML to article, 1 thread)"
+  "$build/bench/extract_corpus" "$dev"
+  echo "== extraction_eval (extraction-dev and fundus-dev quality)"
+  "$build/bench/extraction_eval"
+else
+  echo "== extract_corpus, extraction_eval: skipped (no $dev)"
+fi
 if [ -f "$perf" ]; then
   echo "== clean_corpus (perf corpus)"
   "$build/bench/clean_corpus" "$perf"

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -211,6 +212,173 @@ TEST_F(CliTest, WritesToOutFile) {
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("wrote 1 cleaned document"), std::string::npos);
   EXPECT_EQ(Lines(ReadAll(out)).size(), 1u);
+}
+
+}  // namespace
+
+// `rashomon extract` on HTML pages and WARC archives.
+namespace {
+
+// An invented news page with its metadata in meta tags.
+std::string NewsPage(const std::string& title, const std::string& author,
+                     const std::string& paragraph) {
+  return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
+         " | The Coastal Courier</title><meta property=\"og:title\" content=\"" + title +
+         "\"><meta name=\"author\" content=\"" + author +
+         "\"><meta property=\"article:published_time\" content=\"2024-05-03T15:47:42Z\">"
+         "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article>"
+         "<h1>" +
+         title + "</h1><p>" + paragraph +
+         "</p><p>Crews worked through the night to clear debris from the main channel, and "
+         "divers checked the sea wall for damage before the first vessels were allowed out.</p>"
+         "<p>Ferries resumed their normal timetable in the afternoon, although passengers were "
+         "warned to expect delays until the weekend.</p></article><footer>Copyright 2024 The "
+         "Coastal Courier</footer></body></html>";
+}
+
+const char kFirstParagraph[] =
+    "The harbour of Port Elling reopened on Tuesday after a two-day storm had kept every ferry "
+    "and fishing boat at the quay, the port authority said.";
+
+// Gzip of `data` (one member).
+std::string Gzip(const std::string& data) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
+            Z_OK);
+  std::string out(deflateBound(&zs, data.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// One WARC/1.1 record.
+std::string WarcRecord(const std::string& type, const std::string& uri,
+                       const std::string& content_type, const std::string& block) {
+  std::string r = "WARC/1.1\r\nWARC-Type: " + type + "\r\n";
+  if (!uri.empty()) r += "WARC-Target-URI: " + uri + "\r\n";
+  r += "WARC-Date: 2024-05-03T16:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + type + "-" +
+       std::to_string(uri.size()) + ">\r\nContent-Type: " + content_type +
+       "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  return r;
+}
+
+std::string HttpResponse(const std::string& html) {
+  return "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+         std::to_string(html.size()) + "\r\n\r\n" + html;
+}
+
+TEST_F(CliTest, ExtractHelpAndHtmlToJson) {
+  Outcome help = Rashomon("--help");
+  EXPECT_NE(help.out.find("extract"), std::string::npos);
+  Outcome extract_help = Rashomon("extract --help");
+  EXPECT_EQ(extract_help.code, 0);
+  EXPECT_NE(extract_help.out.find("--max-bytes"), std::string::npos);
+  EXPECT_EQ(Rashomon("extract").code, 1);
+
+  std::string page =
+      Write("harbour.html", NewsPage("Harbour Reopens After Storm", "Jane Roe", kFirstParagraph));
+  fs::path out = dir_ / "out.jsonl";
+  Outcome r = Rashomon("extract --json --out " + out.string() + " " + page);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("wrote 1 extracted document"), std::string::npos) << r.err;
+  auto j = nlohmann::json::parse(ReadAll(out));
+  EXPECT_EQ(j["source"], page);
+  EXPECT_EQ(j["title"], "Harbour Reopens After Storm");
+  EXPECT_EQ(j["authors"], nlohmann::json::array({"Jane Roe"}));
+  EXPECT_EQ(j["published"].get<std::string>().substr(0, 16), "2024-05-03T15:47");
+  EXPECT_EQ(j["language"], "en");
+  const std::string text = j["text"];
+  EXPECT_NE(text.find(kFirstParagraph), std::string::npos) << text;
+  EXPECT_EQ(text.find("Copyright"), std::string::npos) << text;
+}
+
+TEST_F(CliTest, ExtractWarcGivesOneObjectPerResponse) {
+  const std::string a = "https://courier.example/2024/05/03/harbour-reopens";
+  const std::string b = "https://courier.example/2024/05/03/bridge-closed";
+  std::string warc =
+      Gzip(WarcRecord("warcinfo", "", "application/warc-fields", "software: test\r\n")) +
+      Gzip(
+          WarcRecord("request", a, "application/http; msgtype=request",
+                     "GET /2024/05/03/harbour-reopens HTTP/1.1\r\nHost: courier.example\r\n\r\n")) +
+      Gzip(WarcRecord(
+          "response", a, "application/http; msgtype=response",
+          HttpResponse(NewsPage("Harbour Reopens After Storm", "Jane Roe", kFirstParagraph)))) +
+      Gzip(WarcRecord(
+          "response", b, "application/http; msgtype=response",
+          HttpResponse(NewsPage("Bridge Closed For Repairs", "John Doe",
+                                "The old bridge over the river Elling was closed on Wednesday for "
+                                "repairs that will last until the end of the summer, the council "
+                                "said."))));
+  std::string path = Write("crawl.warc.gz", warc);
+  Outcome r = Rashomon("extract --json " + path);
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  auto first = nlohmann::json::parse(lines[0]);
+  auto second = nlohmann::json::parse(lines[1]);
+  EXPECT_EQ(first["url"], a);
+  EXPECT_EQ(first["title"], "Harbour Reopens After Storm");
+  EXPECT_NE(first["fetched"].get<std::string>().find("2024-05-03"), std::string::npos);
+  EXPECT_EQ(second["url"], b);
+  EXPECT_EQ(second["authors"], nlohmann::json::array({"John Doe"}));
+  EXPECT_NE(second["text"].get<std::string>().find("old bridge over the river Elling"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, ExtractNamesBadPagesAndKeepsTheOthers) {
+  std::string good =
+      Write("good.html", NewsPage("Harbour Reopens After Storm", "Jane Roe", kFirstParagraph));
+  std::string binary = Write("binary.html", std::string("GIF89a\0\0\0\0\x01\x02", 12));
+  const std::string gz = Gzip(NewsPage("Cut Short", "Jane Roe", kFirstParagraph));
+  std::string truncated = Write("cut.html.gz", gz.substr(0, gz.size() / 2));
+  Outcome r = Rashomon("extract --json " + binary + " " + truncated + " " + good);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(binary + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(truncated + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 input(s) rejected, 1 document(s) extracted"), std::string::npos) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(nlohmann::json::parse(lines[0])["source"], good);
+}
+
+TEST_F(CliTest, ExtractSurvivesDeepNesting) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += std::string("<p>") + kFirstParagraph + "</p>";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  std::string page = Write("deep.html", html);
+  Outcome r = Rashomon("extract --json " + page);
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_NE(j["text"].get<std::string>().find(kFirstParagraph), std::string::npos);
+  ASSERT_TRUE(j.contains("warnings")) << r.out;
+  EXPECT_NE(j["warnings"].dump().find("depth"), std::string::npos) << j["warnings"];
+}
+
+TEST_F(CliTest, ExtractRefusesPageOverTheHtmlBudget) {
+  std::string page = NewsPage("Harbour Reopens After Storm", "Jane Roe", kFirstParagraph);
+  std::string big = "<html><body><article>";
+  const std::string filler = std::string("<p>") + kFirstParagraph + "</p>\n";
+  while (big.size() < 50'000'000) big += filler;
+  big += "</article></body></html>";
+  std::string huge = Write("huge.html", big);
+  big.clear();
+  big.shrink_to_fit();
+  std::string good = Write("good.html", page);
+  Outcome r = Rashomon("extract --json " + huge + " " + good);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(huge + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("20 MiB"), std::string::npos) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(nlohmann::json::parse(lines[0])["source"], good);
 }
 
 }  // namespace

@@ -48,6 +48,10 @@ std::string_view RemoveReasonName(RemoveReason reason) {
       return "byline";
     case RemoveReason::kTimestamp:
       return "timestamp";
+    case RemoveReason::kOutsideArticle:
+      return "outside_article";
+    case RemoveReason::kComments:
+      return "comments";
   }
   return "template";
 }
@@ -55,6 +59,16 @@ std::string_view RemoveReasonName(RemoveReason reason) {
 std::string Document::CleanText() const {
   std::string out;
   for (const Block& b : blocks) {
+    if (!out.empty()) out += "\n\n";
+    out += b.text;
+  }
+  return out;
+}
+
+std::string Document::ArticleText() const {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kTitle || b.kind == BlockKind::kCaption) continue;
     if (!out.empty()) out += "\n\n";
     out += b.text;
   }

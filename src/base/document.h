@@ -51,6 +51,9 @@ enum class RemoveReason {
   kAuthorBio,    // "About the author" boxes.
   kByline,       // "By Jane Roe, Example Agency": kept as Document::authors.
   kTimestamp,    // "Updated: 14 March 2025, 10:05" lines.
+  kOutsideArticle,  // HTML text outside the article's container: menus,
+                    // sidebars, footers, teasers of other stories.
+  kComments,        // HTML reader comments.
 };
 
 // Stable lower_snake name, e.g. "ad_marker".
@@ -64,18 +67,35 @@ struct RemovedLine {
   int line = 0;  // 1-based line of the input it was on; 0 if unknown.
 };
 
+// What `Document::raw` holds.
+enum class DocFormat {
+  kText,  // Plain text, one paragraph or furniture line a line.
+  kHtml,  // An HTML page, bytes as fetched (any charset).
+};
+
 struct Document {
   // Where the document came from: a path, `path:line` or an id for a JSONL
   // line, a URL, or `stdin:N`. Used in every output.
   std::string source;
   std::string url;        // Empty when unknown.
   std::string published;  // As given by the input (ISO 8601 when known).
-  std::string outlet;     // Publisher name given by the input, if any.
+  std::string outlet;     // Publisher or site name given by the input or found in the page.
   std::vector<std::string> authors;
   std::string given_title;  // Title given by the input, if any.
 
-  // The bytes as read; for JSONL the `text` field.
+  // The bytes as read; for JSONL the `text` (or `html`) field. After HTML
+  // extraction, the extracted text lines (format becomes kText).
   std::string raw;
+  DocFormat format = DocFormat::kText;
+  // HTTP Content-Type of an HTML page when known (from a WARC record), for its charset.
+  std::string content_type;
+  // When the page was fetched (WARC-Date, ISO 8601), if known. Not the publication date.
+  std::string fetched;
+
+  // Filled by HTML extraction (html metadata) unless the input gave them.
+  std::string canonical_url;
+  std::string description;
+  std::string charset;  // Encoding the page was read in, e.g. "windows-1251".
 
   // Filled by cleaning.
   std::string title;
@@ -88,6 +108,9 @@ struct Document {
 
   // The kept blocks joined by blank lines.
   std::string CleanText() const;
+  // The article's own text: the kept blocks except the title and picture
+  // captions, joined by blank lines.
+  std::string ArticleText() const;
 };
 
 }  // namespace rashomon

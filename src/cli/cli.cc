@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/clean_command.h"
+#include "cli/extract_command.h"
 
 namespace rashomon::cli {
 
@@ -41,6 +42,33 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->check(CLI::PositiveNumber);
   clean_cmd->add_option("--out", clean.out_path, "Write the output to this file, not stdout");
 
+  ExtractArgs extract;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract",
+      "Extract articles from HTML pages (.html, .htm, .gz), WARC archives, JSONL and text:\n"
+      "main text, title, authors, date and site, then clean them as `clean` does; print the\n"
+      "text, or JSON lines with metadata, blocks and removed lines.");
+  extract_cmd->add_option("paths", extract.paths, "Files, folders, or - for standard input")
+      ->required();
+  extract_cmd->add_flag("--json", extract.json,
+                        "One JSON object per article per line, with metadata, blocks and removed "
+                        "lines");
+  extract_cmd
+      ->add_option("--max-bytes", extract.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes (an HTML page is also "
+                   "bounded by the parser's 20 MiB budget)")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+  extract_cmd->add_option("--threads", extract.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  extract_cmd
+      ->add_option("--batch", extract.batch,
+                   "Documents extracted together (lines shared by unrelated documents of a "
+                   "batch are template text)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  extract_cmd->add_option("--out", extract.out_path, "Write the output to this file, not stdout");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,6 +91,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return kExitUsage;
   }
   if (clean_cmd->parsed()) return RunClean(clean, out, err);
+  if (extract_cmd->parsed()) return RunExtract(extract, out, err);
   return kExitUsage;
 }
 

@@ -217,7 +217,7 @@ void Finalize(Prepared& p, const std::unordered_set<uint64_t>& templates,
   std::string given_key = text::LooseKey(doc->given_title);
   internal::RestoreInnerLabels(lines, &ds);
   const size_t title = internal::ChooseTitle(lines, ds, given_key);
-  internal::RemovePageFurniture(lines, title, &ds);
+  if (options.sweep_page_furniture) internal::RemovePageFurniture(lines, title, &ds);
 
   doc->blocks.clear();
   doc->removed.clear();

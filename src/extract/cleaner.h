@@ -40,6 +40,11 @@ struct CleanOptions {
   // Lower promo score that suffices in the tail of a document, after its
   // last paragraph of article prose. Default 2.5.
   double promo_tail_threshold = 2.5;
+  // Sweep the page furniture before the title and after the article's
+  // last paragraph by position and shape (docs/cleaning.md, "page
+  // furniture"). HTML extraction turns it off: the page's markup has
+  // already told the article's bounds. Default true.
+  bool sweep_page_furniture = true;
   // Threads used for the per-document work. Default 1.
   int threads = 1;
 };

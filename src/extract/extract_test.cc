@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -9,9 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "extract/metadata.h"
+#include "extract/dates.h"
 #include "base/document.h"
 #include "extract/batch_templates.h"
 #include "extract/cleaner.h"
+#include "extract/extractor.h"
+#include "extract/html_extract.h"
+#include "html/parser.h"
 #include "extract/line_rules.h"
 #include "text/normalize.h"
 
@@ -613,6 +620,607 @@ TEST(LabelledCorpusTest, NoArticleLineGoesAndMostFurnitureDoes) {
   // 282 furniture lines; 55 survived when this bound was set.
   EXPECT_GT(furniture, 250);
   EXPECT_LE(kept_furniture, 60) << "of " << furniture;
+}
+
+
+// ---------------------------------------------------------------- HTML extraction
+
+Document ExtractHtml(std::string html, std::string url = "") {
+  std::vector<Document> docs(1);
+  docs[0].source = "page.html";
+  docs[0].url = std::move(url);
+  docs[0].raw = std::move(html);
+  docs[0].format = DocFormat::kHtml;
+  ExtractOptions options;
+  std::vector<ExtractError> errors = ExtractBatch(options, &docs);
+  EXPECT_TRUE(errors.empty());
+  return docs.empty() ? Document() : docs[0];
+}
+
+// The kept blocks' texts joined by "|", title excluded.
+std::string BodyTexts(const Document& d) {
+  std::string out;
+  for (const Block& b : d.blocks) {
+    if (b.kind == BlockKind::kTitle) continue;
+    if (!out.empty()) out += "|";
+    out += b.text;
+  }
+  return out;
+}
+
+std::string RemovedRules(const Document& d) {
+  std::set<std::string> rules;
+  for (const RemovedLine& r : d.removed) rules.insert(r.rule);
+  std::string out;
+  for (const std::string& r : rules) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+constexpr const char* kSentenceA =
+    "The harbour authority said on Tuesday that the new pier would open to ferries in spring.";
+constexpr const char* kSentenceB =
+    "Engineers had spent two winters driving piles into the soft clay of the estuary bed.";
+constexpr const char* kSentenceC =
+    "Local fishermen welcomed the plan but asked for a separate berth for their smaller boats.";
+
+std::string Page(const std::string& body, const std::string& head = "") {
+  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pier to open in "
+         "spring | Example Gazette</title>" +
+         head + "</head><body>" + body + "</body></html>";
+}
+
+TEST(HtmlExtractTest, ArticleContainerWinsOverNavigationAndComments) {
+  std::string body = std::string(
+                         "<header><nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a>"
+                         "</li><li><a href=/s>Sport</a></li></ul></nav></header>"
+                         "<div class=\"cookie-banner\">We use cookies to improve your "
+                         "experience on our site and to show you relevant adverts.</div>"
+                         "<article><h1>Pier to open in spring</h1><p>") +
+                     kSentenceA + "</p><p>" + kSentenceB + "</p><h2>Fishing boats</h2><p>" +
+                     kSentenceC +
+                     "</p><div class=\"share-tools\"><a href=#>Share on Facebook</a> "
+                     "<a href=#>Share by email</a></div></article>"
+                     "<section id=\"comments\"><p>I have waited for this pier for twenty years "
+                     "and I still do not believe the council will finish it.</p></section>"
+                     "<aside class=\"related-stories\"><ul><li><a href=/a>Bridge closes for "
+                     "repairs over the winter months</a></li></ul></aside>"
+                     "<footer><p>Copyright 2026 Example Gazette. All rights reserved.</p></footer>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(d.title, "Pier to open in spring");
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|Fishing boats|" +
+                              kSentenceC);
+  bool heading = false;
+  for (const Block& b : d.blocks) heading |= b.kind == BlockKind::kHeading && b.text == "Fishing boats";
+  EXPECT_TRUE(heading);
+  const std::string rules = RemovedRules(d);
+  EXPECT_NE(rules.find("html_comments"), std::string::npos) << rules;
+  EXPECT_NE(rules.find("html_cookie_notice"), std::string::npos) << rules;
+  EXPECT_EQ(d.language, "en");
+}
+
+TEST(HtmlExtractTest, DivSoupWithBreaksAndLinkListsKeepsTheProse) {
+  std::string body = std::string("<div id=wrap class=\"page has-sidebar\"><div class=col>") +
+                     kSentenceA + "<br><br>" + kSentenceB + "<br>" + kSentenceC +
+                     "</div><div class=col2><a href=/1>Storm warning for the coast tonight</a><br>"
+                     "<a href=/2>Council votes on parking fees next week</a><br>"
+                     "<a href=/3>School opens a new science wing</a></div></div>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC);
+}
+
+TEST(HtmlExtractTest, HiddenScriptAndFormControlsGiveNoText) {
+  std::string body = std::string("<article><p>") + kSentenceA +
+                     "</p><p style=\"display: none\">Hidden text that no reader ever sees on "
+                     "the page at all.</p><script>var x = 'not text at all, just code';</script>"
+                     "<p>" +
+                     kSentenceB + "<button>Click here to load more</button></p><p hidden>" +
+                     kSentenceC + "</p></article>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB);
+}
+
+TEST(HtmlExtractTest, JsonLdBodyWhenThePageShowsOnlyATeaser) {
+  std::string ld = std::string(
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                       "\"headline\":\"Pier to open in spring\",\"articleBody\":\"") +
+                   kSentenceA + "\\n" + kSentenceB + "\\n" + kSentenceC + " " + kSentenceA +
+                   " " + kSentenceB + "\"}</script>";
+  std::string body = "<article><p>Subscribe to read the full story.</p></article>";
+  Document d = ExtractHtml(Page(body, ld));
+  EXPECT_NE(BodyTexts(d).find(kSentenceB), std::string::npos) << BodyTexts(d);
+  EXPECT_EQ(d.title, "Pier to open in spring");
+}
+
+TEST(HtmlExtractTest, MetadataFillsTheDocumentButInputWins) {
+  std::string head =
+      "<meta property=\"og:site_name\" content=\"Example Gazette\">"
+      "<meta name=\"author\" content=\"Jane Roe\">"
+      "<meta property=\"article:published_time\" content=\"2026-03-03T14:05:00+01:00\">";
+  std::string body = std::string("<article><p>") + kSentenceA + "</p><p>" + kSentenceB +
+                     "</p></article>";
+  std::vector<Document> docs(1);
+  docs[0].source = "p.html";
+  docs[0].raw = Page(body, head);
+  docs[0].format = DocFormat::kHtml;
+  docs[0].authors = {"Given Author"};
+  ASSERT_TRUE(ExtractBatch(ExtractOptions(), &docs).empty());
+  EXPECT_EQ(docs[0].outlet, "Example Gazette");
+  EXPECT_EQ(docs[0].published, "2026-03-03T14:05:00+01:00");
+  EXPECT_EQ(docs[0].authors, std::vector<std::string>{"Given Author"});
+  EXPECT_EQ(docs[0].charset, "UTF-8");
+}
+
+TEST(HtmlExtractTest, OverBudgetPageIsAnErrorAndOthersGoOn) {
+  std::vector<Document> docs(2);
+  docs[0].source = "big.html";
+  docs[0].format = DocFormat::kHtml;
+  docs[0].raw = Page(std::string("<p>") + kSentenceA + "</p>");
+  docs[1] = docs[0];
+  docs[1].source = "ok.html";
+  docs[0].raw.append(4096, ' ');
+  ExtractOptions options;
+  options.parse.max_bytes = 2048;
+  std::vector<ExtractError> errors = ExtractBatch(options, &docs);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].source, "big.html");
+  EXPECT_NE(errors[0].reason.find("budget"), std::string::npos) << errors[0].reason;
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].source, "ok.html");
+}
+
+TEST(HtmlExtractTest, HostilePagesNeverCrash) {
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "<div>";
+  nested += kSentenceA;
+  Document d = ExtractHtml(Page(nested));
+  EXPECT_EQ(BodyTexts(d), kSentenceA);
+  for (const char* page : {"", "<", "<html", "<p>unterminated", "\xff\xfe\x00<p>x",
+                           "<table><td><li><p><h1>x</table></h1>", "<a><a><a><a>link"}) {
+    ExtractHtml(std::string(page));
+  }
+}
+
+// Golden pages in testdata/extract/<case>/: source.html, expected.txt (the
+// article's blocks, title first, joined by blank lines) and
+// expected-meta.json. RSH_UPDATE_GOLDEN=1 rewrites the expected files.
+TEST(GoldenExtractTest, PagesGiveTheirExpectedTextAndMetadata) {
+  const fs::path dir = fs::path(RSH_SOURCE_DIR) / "testdata" / "extract";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir;
+  const bool update = std::getenv("RSH_UPDATE_GOLDEN") != nullptr;
+  int cases = 0;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.is_directory()) paths.push_back(e.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& c : paths) {
+    SCOPED_TRACE(c.filename().string());
+    if (!fs::exists(c / "source.html")) continue;
+    ++cases;
+    std::vector<Document> docs(1);
+    docs[0].source = c.filename().string();
+    docs[0].raw = ReadAll(c / "source.html");
+    docs[0].format = DocFormat::kHtml;
+    ASSERT_TRUE(ExtractBatch(ExtractOptions(), &docs).empty());
+    const Document& d = docs[0];
+    const std::string text = d.CleanText() + "\n";
+    nlohmann::json meta = {{"title", d.title},       {"published", d.published},
+                           {"authors", d.authors},   {"site", d.outlet},
+                           {"language", d.language}, {"canonical_url", d.canonical_url}};
+    if (update) {
+      std::ofstream(c / "expected.txt", std::ios::binary) << text;
+      std::ofstream(c / "expected-meta.json", std::ios::binary) << meta.dump(2) << "\n";
+      continue;
+    }
+    EXPECT_EQ(text, ReadAll(c / "expected.txt"));
+    nlohmann::json want = nlohmann::json::parse(ReadAll(c / "expected-meta.json"));
+    for (auto it = want.begin(); it != want.end(); ++it) {
+      EXPECT_EQ(meta[it.key()], it.value()) << it.key();
+    }
+  }
+  EXPECT_GE(cases, 10);
+}
+
+
+PageMetadata Meta(std::string_view html, std::string_view url = "https://news.example.org/a/1") {
+  Result<html::Dom> dom = html::ParseHtml(html, html::ParseOptions());
+  EXPECT_TRUE(dom.ok());
+  return ExtractMetadata(*dom, url);
+}
+
+std::string Bracket(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += "[" + n + "]";
+  return out;
+}
+
+TEST(NormalizeDateTest, Formats) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      // ISO 8601 and its relatives.
+      {"2024-05-03T15:47:42.389Z", "2024-05-03T15:47:42+00:00"},
+      {"2024-05-03T15:47:42+02:00", "2024-05-03T15:47:42+02:00"},
+      {"2024-05-03T15:47:42-0400", "2024-05-03T15:47:42-04:00"},
+      {"2024-05-03 15:47:42.389000+00:00", "2024-05-03T15:47:42+00:00"},
+      {"2024-05-03T15:47", "2024-05-03T15:47:00"},
+      {"2024-05-03", "2024-05-03"},
+      {"  2024/05/03 08:05  ", "2024-05-03T08:05:00"},
+      {"20240503", "2024-05-03"},
+      {"20240503T154742Z", "2024-05-03T15:47:42+00:00"},
+      {"1714751262", "2024-05-03T15:47:42+00:00"},
+      {"1714751262000", "2024-05-03T15:47:42+00:00"},
+      // RFC 2822 and English prose.
+      {"Fri, 03 May 2024 15:47:42 +0200", "2024-05-03T15:47:42+02:00"},
+      {"Fri, 03 May 2024 15:47:42 GMT", "2024-05-03T15:47:42+00:00"},
+      {"May 3, 2024", "2024-05-03"},
+      {"May 3, 2024 3:47 pm EDT", "2024-05-03T15:47:00-04:00"},
+      {"Updated: Sept. 3rd, 2024, 12:05 a.m.", "2024-09-03T00:05:00"},
+      {"3 May 2024, 09:15 BST", "2024-05-03T09:15:00+01:00"},
+      {"Published 12:30 PM, 3 May 2024", "2024-05-03T12:30:00"},
+      // German, French, Spanish, Italian, Portuguese, Dutch.
+      {"3. Mai 2024, 15:47 Uhr", "2024-05-03T15:47:00"},
+      {"03.05.2024, 15.47 Uhr", "2024-05-03T15:47:00"},
+      {"Stand: 15:47 Uhr, 03.05.2024", "2024-05-03T15:47:00"},
+      {"3. März 2024", "2024-03-03"},
+      {"Publié le 3 mai 2024 à 15h47", "2024-05-03T15:47:00"},
+      {"1er février 2023", "2023-02-01"},
+      {"3 de mayo de 2024 - 15:47 CEST", "2024-05-03T15:47:00+02:00"},
+      {"3 maggio 2024 ore 15:47", "2024-05-03T15:47:00"},
+      {"3 de março de 2024 às 9:05", "2024-03-03T09:05:00"},
+      {"3 mei 2024 om 15:47", "2024-05-03T15:47:00"},
+      // Russian, Ukrainian, Polish, Czech, Turkish, Lithuanian, Hungarian.
+      {"14 мая 2025 г., 20:28", "2025-05-14T20:28:00"},
+      {"8 січня 2026, 17:46", "2026-01-08T17:46:00"},
+      {"2 lutego 2025 21:52", "2025-02-02T21:52:00"},
+      {"8. dubna 2025", "2025-04-08"},
+      {"5 Nisan 2025 14:00", "2025-04-05T14:00:00"},
+      {"2024 m. kovo 31 d. 16:59", "2024-03-31T16:59:00"},
+      {"2024. március 31.", "2024-03-31"},
+      // East Asian forms.
+      {"2025年1月13日 21時37分", "2025-01-13T21:37:00"},
+      {"2025年1月13日 21:37", "2025-01-13T21:37:00"},
+      {"2025.06.04 02:37", "2025-06-04T02:37:00"},
+      {"2026. 1. 29. 오후 6:40", "2026-01-29T18:40:00"},
+      {"22/10/2025, 19:25 (GMT+7)", "2025-10-22T19:25:00+07:00"},
+      // Numeric: day first unless the second number cannot be a month.
+      {"04/05/2024", "2024-05-04"},
+      {"12/25/2024", "2024-12-25"},
+      {"03.05.24", "2024-05-03"},
+      {"29.02.2024", "2024-02-29"},
+      // Not dates.
+      {"", ""},
+      {"5 min read", ""},
+      {"Email the author", ""},
+      {"30.02.2024", ""},
+      {"29.02.2023", ""},
+      {"2024-13-01", ""},
+      {"May 2024", ""},
+      {"Version 1.2.2024.5", ""},
+      {"99999999", ""},
+      {"15:47", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(NormalizeDate(c.in), c.want);
+  }
+}
+
+TEST(NormalizeDateTest, NeverReadsPastBudgetOrCrashes) {
+  std::string long_text(100000, '9');
+  EXPECT_EQ(NormalizeDate(long_text), "");
+  std::string junk = "\xFF\xFE 3. M\xC3 2024 \xE2\x80";
+  EXPECT_EQ(NormalizeDate(junk), "");
+  std::string late;
+  for (int i = 0; i < 2500; ++i) late += "x ";
+  late += "3 May 2024";
+  EXPECT_EQ(NormalizeDate(late), "");  // Past the first 1,024 bytes.
+}
+
+TEST(DateFromUrlTest, Paths) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"https://example.org/2024/05/03/story-title", "2024-05-03"},
+      {"https://example.org/news/2024-05-03-story", "2024-05-03"},
+      {"https://example.org/story_20240503.html", "2024-05-03"},
+      {"https://example.org/a/20240503/b", "2024-05-03"},
+      {"https://example.org/world/2019/nov/18/story", "2019-11-18"},
+      {"https://example.org/2019/Nov/3/story", "2019-11-03"},
+      {"https://example.org/2019/nov/story", ""},
+      {"https://example.org/2024/05/story", ""},
+      {"https://example.org/story/3000000218734/title", ""},
+      {"https://example.org/id/202405031234", ""},
+      {"https://2024-05-03.example.org/x", ""},  // The host is not the path.
+      {"https://example.org/1850/01/01/old", ""},
+      {"https://example.org/2023/02/29/x", ""},
+      {"", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(internal::DateFromUrl(c.in), c.want);
+  }
+}
+
+TEST(MetadataTest, TitleLosesSiteName) {
+  constexpr struct {
+    const char* title;
+    const char* site;
+    const char* want;
+  } kCases[] = {
+      {"Rain floods the valley | Daily Planet", "Daily Planet", "Rain floods the valley"},
+      {"Daily Planet - Rain floods the valley", "Daily Planet", "Rain floods the valley"},
+      {"Rain floods the valley – DAILY PLANET", "Daily Planet", "Rain floods the valley"},
+      {"Rain floods the valley :: Daily-Planet.com", "", "Rain floods the valley"},
+      {"Rain floods the valley · Section | Daily Planet", "Daily Planet",
+       "Rain floods the valley · Section"},
+      // A separator inside the headline stays when no side names the site.
+      {"Budget 3.0 | Tax office hires 500", "Daily Planet", "Budget 3.0 | Tax office hires 500"},
+      {"Rain - and then the flood", "Daily Planet", "Rain - and then the flood"},
+      {"Take care - Daily Planet at the book fair 2018", "",
+       "Take care - Daily Planet at the book fair 2018"},
+      {"洪水が谷を襲う：デイリー新聞", "デイリー新聞", "洪水が谷を襲う"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.title);
+    std::string html = "<html><head><title>" + std::string(c.title) + "</title>";
+    if (*c.site) html += "<meta property=og:site_name content=\"" + std::string(c.site) + "\">";
+    html += "</head><body><p>Text</p></body></html>";
+    EXPECT_EQ(Meta(html, "https://www.daily-planet.com/x").title, c.want);
+  }
+}
+
+TEST(MetadataTest, TitlePrefersOpenGraphAndTheVisibleHeadline) {
+  // og:title first.
+  EXPECT_EQ(Meta("<title>SEO words | Planet</title><meta property=og:title content='Share "
+                 "title'><h1>Visible</h1>")
+                .title,
+            "Share title");
+  // og:title is the <h1> plus a section: the <h1> wins.
+  EXPECT_EQ(Meta("<meta property=og:title content='Rain floods the valley - Weather'>"
+                 "<article><h1>Rain floods the valley</h1></article>")
+                .title,
+            "Rain floods the valley");
+  // Without og:title, JSON-LD; a truncated og:title gives way to it.
+  EXPECT_EQ(Meta("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                 "\"headline\":\"Rain floods the valley after a week of storms\"}</script>"
+                 "<meta property=og:title content='Rain floods the valley after a…'>")
+                .title,
+            "Rain floods the valley after a week of storms");
+  // Only <title> and <h1>: the <h1> when <title> wraps it.
+  EXPECT_EQ(Meta("<title>Weather: Rain floods the valley (photos)</title>"
+                 "<h1>Rain floods the valley</h1>")
+                .title,
+            "Rain floods the valley");
+  // The author credit goes too.
+  EXPECT_EQ(Meta("<meta property=og:title content='Rain floods the valley | by Jane Roe'>"
+                 "<meta name=author content='Jane Roe'>")
+                .title,
+            "Rain floods the valley");
+  // <title> inside inline SVG is no page title; whitespace folds.
+  EXPECT_EQ(Meta("<body><svg><title>Logo</title></svg><h1>  Rain\n floods </h1></body>").title,
+            "Rain floods");
+  EXPECT_EQ(Meta("<p>No title at all</p>").title, "");
+}
+
+TEST(MetadataTest, JsonLdGraphArraysAndReferences) {
+  const char* html = R"(<html><head>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+  {"@type":"WebSite","@id":"https://news.example.org/#site","name":"Example News"},
+  {"@type":"Person","@id":"https://news.example.org/#jane","name":"Jane Roe"},
+  {"@type":["NewsArticle"],"headline":"Graph headline &amp; more",
+   "datePublished":"2024-05-03T17:47:42+02:00","dateModified":"2024-05-04T08:00:00Z",
+   "author":[{"@id":"https://news.example.org/#jane"},{"@type":"Person","name":"John Doe"}],
+   "publisher":{"@type":"Organization","name":"Example News"},
+   "articleBody":"  First line.\nSecond line.  ",
+   "image":[{"@type":"ImageObject","url":"https://news.example.org/i.jpg"}]}
+]}
+</script></head><body></body></html>)";
+  PageMetadata m = Meta(html);
+  EXPECT_EQ(m.title, "Graph headline & more");
+  EXPECT_EQ(m.published, "2024-05-03T17:47:42+02:00");
+  EXPECT_EQ(m.modified, "2024-05-04T08:00:00+00:00");
+  EXPECT_EQ(Bracket(m.authors), "[Jane Roe][John Doe]");
+  EXPECT_EQ(m.site, "Example News");
+  EXPECT_EQ(m.json_ld_body, "First line.\nSecond line.");
+  EXPECT_EQ(m.image, "https://news.example.org/i.jpg");
+}
+
+TEST(MetadataTest, JsonLdPicksTheArticleOfThisPage) {
+  const char* html = R"(
+<script type="application/ld+json">[
+  {"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":
+    {"@type":"NewsArticle","headline":"A teaser","url":"https://news.example.org/other",
+     "datePublished":"2020-01-01"}}]},
+  {"@type":"WebPage","datePublished":"2024-05-03",
+   "mainEntity":{"@type":"ReportageNews","headline":"The story",
+     "url":"https://news.example.org/a/1","author":"By Jane Roe and John Doe"}}
+]</script>)";
+  PageMetadata m = Meta(html);
+  EXPECT_EQ(m.title, "The story");
+  EXPECT_EQ(Bracket(m.authors), "[Jane Roe][John Doe]");
+  EXPECT_EQ(m.published, "2024-05-03");  // From the WebPage, not the teaser.
+}
+
+TEST(MetadataTest, JsonLdBadInputIsIgnored) {
+  std::string deep = "<script type=application/ld+json>";
+  for (int i = 0; i < 5000; ++i) deep += "[";
+  deep += "</script><meta property=og:title content=Fine>";
+  EXPECT_EQ(Meta(deep).title, "Fine");
+  EXPECT_EQ(Meta("<script type=application/ld+json>{\"@type\":\"NewsArticle\",</script>"
+                 "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":"
+                 "\"Line\nbreak\",\"author\":{\"name\":{\"x\":1}},\"datePublished\":42}</script>")
+                .title,
+            "Line break");
+  std::string many;
+  for (int i = 0; i < 200; ++i)
+    many += "<script type=application/ld+json>{\"@type\":\"Thing\"}</script>";
+  many +=
+      "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"Late\"}"
+      "</script>";
+  EXPECT_EQ(Meta(many).title, "");  // Past the 64-script budget.
+}
+
+TEST(MetadataTest, PublishedSources) {
+  constexpr struct {
+    const char* html;
+    const char* url;
+    const char* want;
+  } kCases[] = {
+      {"<meta property='article:published_time' content='2024-05-03T15:47:42Z'>", "",
+       "2024-05-03T15:47:42+00:00"},
+      {"<meta name=pubdate content='20240503'>", "", "2024-05-03"},
+      {"<meta name=dc.date.issued content='2024-05-03'>"
+       "<meta property='og:updated_time' content='2024-05-05T10:00:00+02:00'>",
+       "", "2024-05-03"},
+      {"<span itemprop=datePublished content='2024-05-03T10:00:00+02:00'>3 May</span>", "",
+       "2024-05-03T10:00:00+02:00"},
+      {"<article><time datetime='2024-05-03T09:00:00-05:00'>May 3</time></article>", "",
+       "2024-05-03T09:00:00-05:00"},
+      {"<time datetime='2020-01-01'>x</time><time pubdate datetime='2024-05-03'>y</time>", "",
+       "2024-05-03"},
+      {"<div class=article-date>Veröffentlicht am 3. Mai 2024, 15:47 Uhr</div>", "",
+       "2024-05-03T15:47:00"},
+      {"<p>Nothing here</p>", "https://news.example.org/2024/05/03/story", "2024-05-03"},
+      // A later source adds the time or the offset the first lacks.
+      {"<meta name=date content='2024-05-03'>"
+       "<meta property='article:published_time' content='2024-05-03T15:47:00+02:00'>",
+       "", "2024-05-03T15:47:00+02:00"},
+      {"<meta property='article:published_time' content='2024-05-03T15:47:00'>"
+       "<meta name=date content='2024-05-03T15:47:00+02:00'>",
+       "", "2024-05-03T15:47:00+02:00"},
+      {"<meta property='article:published_time' content='soon'>", "", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.html);
+    EXPECT_EQ(Meta(c.html, c.url).published, c.want);
+  }
+}
+
+TEST(MetadataTest, AuthorsFromMetaAndByline) {
+  constexpr struct {
+    const char* html;
+    const char* want;
+  } kCases[] = {
+      {"<meta name=author content='Jane Roe, John Doe'>", "[Jane Roe][John Doe]"},
+      {"<meta name=author content='https://www.facebook.com/page'>"
+       "<meta property=article:author content='Jane Roe'>",
+       "[Jane Roe]"},
+      {"<meta name=author content='jane@example.org'><meta name=twitter:label1 "
+       "content='Written by'><meta name=twitter:data1 content='Jane Roe'>",
+       "[Jane Roe]"},
+      {"<div class=byline>By <a>Jane Roe</a> and <a>John Doe</a><time>May 3, 2024</time>"
+       "</div>",
+       "[Jane Roe][John Doe]"},
+      {"<p class=article-author>Von Anna Beispiel und Max Muster, dpa</p>",
+       "[Anna Beispiel][Max Muster][dpa]"},
+      {"<span class=author-name>Par Jean Dupont et Marie Durand</span>",
+       "[Jean Dupont][Marie Durand]"},
+      {"<div class=byline>Por María López y Juan Pérez | 5 min read</div>",
+       "[María López][Juan Pérez]"},
+      {"<div class=byline>Autor: Anna Beispiel (abe)</div>", "[Anna Beispiel]"},
+      {"<div class=byline>Tom Roe, AP Auto Writer</div>", "[Tom Roe]"},
+      {"<div class=byline>Ann Lee, MS, RDN</div>", "[Ann Lee]"},
+      {"<div class=byline>Email the author | Updated 3 hours ago | @janeroe</div>", ""},
+      {"<div class=byline>Staff Writer</div>", ""},
+      {"<div class=author>This is a very long sentence about the author of the story</div>", ""},
+      {"<meta name=author content='Jane Roe'><meta name=author content='JANE ROE'>", "[Jane Roe]"},
+      {"<meta name=author content='신현주 기자'>", "[신현주]"},
+      // Microdata: only the item of the first author (others are teasers).
+      {"<article itemscope><span itemprop=author itemscope><span itemprop=name>Jane Roe"
+       "</span></span><aside><div itemscope><span itemprop=author>Other Person</span></div>"
+       "</aside></article>",
+       "[Jane Roe]"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.html);
+    EXPECT_EQ(Bracket(Meta(c.html).authors), c.want);
+  }
+}
+
+TEST(MetadataTest, SiteNameAsAuthorGivesWayToAPerson) {
+  const char* site = "<meta property=og:site_name content='Example News'>";
+  // The declared author is the site; the byline link names a person.
+  EXPECT_EQ(Bracket(Meta(std::string(site) +
+                         "<meta name=author content='Example News'>"
+                         "<h1>Story</h1><p>von <a href='/autoren/jane-roe'>Jane Roe</a></p>")
+                        .authors),
+            "[Jane Roe]");
+  // An agency code in the page does not replace the declared site.
+  EXPECT_EQ(Bracket(Meta(std::string(site) + "<meta name=author content='Example News'>"
+                                             "<div class=byline>APA</div>")
+                        .authors),
+            "[Example News]");
+  // An agency the page names as author stays.
+  EXPECT_EQ(Bracket(Meta("<meta name=author content='Reuters, Jane Roe'>").authors),
+            "[Reuters][Jane Roe]");
+}
+
+TEST(MetadataTest, SiteCanonicalDescriptionImage) {
+  PageMetadata m = Meta(
+      "<link rel=canonical href='/a/../b/story?x=1#top'>"
+      "<meta name=description content=' Plain  description '>"
+      "<meta property=og:image content='//cdn.example.org/i.jpg'>",
+      "https://www.example.org/section/page.html");
+  EXPECT_EQ(m.canonical_url, "https://www.example.org/b/story?x=1#top");
+  EXPECT_EQ(m.site, "example.org");
+  EXPECT_EQ(m.description, "Plain description");
+  EXPECT_EQ(m.image, "https://cdn.example.org/i.jpg");
+
+  constexpr struct {
+    const char* href;
+    const char* want;
+  } kCanonical[] = {
+      {"https://other.example/x", "https://other.example/x"},
+      {"story.html", "https://www.example.org/section/story.html"},
+      {"./story.html", "https://www.example.org/section/story.html"},
+      {"../top.html", "https://www.example.org/top.html"},
+      {"?page=2", "https://www.example.org/section/page.html?page=2"},
+      {"", ""},
+  };
+  for (const auto& c : kCanonical) {
+    SCOPED_TRACE(c.href);
+    EXPECT_EQ(Meta("<link rel=canonical href='" + std::string(c.href) + "'>",
+                   "https://www.example.org/section/page.html")
+                  .canonical_url,
+              c.want);
+  }
+  EXPECT_EQ(Meta("<meta property=og:url content='https://example.org/og'>").canonical_url,
+            "https://example.org/og");
+  EXPECT_EQ(Meta("<link rel=canonical href='/x'>", "").canonical_url, "");
+  EXPECT_EQ(Meta("<meta name=application-name content=App>").site, "App");
+}
+
+TEST(MetadataTest, Language) {
+  constexpr struct {
+    const char* html;
+    const char* want;
+  } kCases[] = {
+      {"<html lang=de-AT><body></body></html>", "de"},
+      {"<html lang=EN><body></body></html>", "en"},
+      {"<html><meta property=og:locale content=pt_BR></html>", "pt"},
+      {"<html><meta http-equiv=content-language content='fr, en'></html>", "fr"},
+      {"<html><meta name=language content=deu></html>", "de"},
+      {"<html lang=x-default><meta name=language content=ja></html>", "ja"},
+      {"<html lang=english></html>", ""},
+      {"<p>none</p>", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.html);
+    EXPECT_EQ(Meta(c.html).language, c.want);
+  }
+}
+
+TEST(MetadataTest, EmptyDom) {
+  html::Dom dom;
+  PageMetadata m = ExtractMetadata(dom, "");
+  EXPECT_EQ(m.title, "");
+  EXPECT_EQ(m.published, "");
+  EXPECT_TRUE(m.authors.empty());
+  EXPECT_EQ(m.site, "");
 }
 
 }  // namespace

@@ -17,7 +17,6 @@ namespace {
 
 constexpr size_t kChunkBytes = 1 << 18;
 
-
 class FdByteSource final : public ByteSource {
  public:
   explicit FdByteSource(int fd) : fd_(fd) {}
@@ -61,7 +60,7 @@ Status Emit(std::string_view piece, uint64_t max_output, uint64_t* total,
   return Status::Ok();
 }
 
-Status EndsEarlyError() { return DataLossError("compressed data ends early"); }
+Status EndsEarlyError() { return DataLossError(std::string(kEndsEarlyMessage)); }
 
 // Owns a z_stream set up for gzip or zlib input (windowBits 15 + 32).
 class Inflater {
@@ -92,7 +91,7 @@ Status CorruptGzip(const z_stream& zs, int ret) {
 // Inflates gzip members one after the other. A member may span chunks and a
 // chunk may hold several members, hence the state kept across chunks.
 Status Inflate(ByteSource& source, uint64_t max_output,
-               const std::function<void(std::string_view)>& sink) {
+               const std::function<void(std::string_view)>& sink, CompressedPosition* position) {
   Inflater inflater;
   if (!inflater.ok()) return InternalError("cannot set up zlib");
   z_stream& zs = inflater.stream();
@@ -105,6 +104,8 @@ Status Inflate(ByteSource& source, uint64_t max_output,
     size_t n = 0;
     RSH_RETURN_IF_ERROR(source.Read(in.data(), in.size(), &n));
     if (n == 0) break;
+    const uint64_t chunk_start = position->consumed;
+    position->consumed += n;
     const char* p = in.data();
     size_t avail = n;
     while (avail > 0) {
@@ -115,6 +116,7 @@ Status Inflate(ByteSource& source, uint64_t max_output,
           if (inflateReset(&zs) != Z_OK) return InternalError("cannot reset zlib");
         }
         started = in_member = true;
+        position->member_start = chunk_start + static_cast<uint64_t>(p - in.data());
       }
       zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(p));
       zs.avail_in = static_cast<uInt>(avail);
@@ -148,7 +150,7 @@ struct DStreamDeleter {
 // Decompresses zstd frames one after the other; ZSTD_decompressStream moves
 // on to the next frame by itself.
 Status Unzstd(ByteSource& source, uint64_t max_output,
-              const std::function<void(std::string_view)>& sink) {
+              const std::function<void(std::string_view)>& sink, CompressedPosition* position) {
   std::unique_ptr<ZSTD_DStream, DStreamDeleter> ds(ZSTD_createDStream());
   if (ds == nullptr || ZSTD_isError(ZSTD_initDStream(ds.get()))) {
     return InternalError("cannot set up zstd");
@@ -163,6 +165,8 @@ Status Unzstd(ByteSource& source, uint64_t max_output,
     RSH_RETURN_IF_ERROR(source.Read(in.data(), in.size(), &n));
     if (n == 0) break;
     started = true;
+    const uint64_t chunk_start = position->consumed;
+    position->consumed += n;
     ZSTD_inBuffer input{in.data(), n, 0};
     ZSTD_outBuffer output{out.data(), out.size(), 0};
     do {
@@ -171,6 +175,7 @@ Status Unzstd(ByteSource& source, uint64_t max_output,
       if (ZSTD_isError(last)) {
         return DataLossError(std::string("corrupt zstd data: ") + ZSTD_getErrorName(last));
       }
+      if (last == 0) position->member_start = chunk_start + input.pos;  // The next frame.
       RSH_RETURN_IF_ERROR(Emit(std::string_view(out.data(), output.pos), max_output, &total, sink));
     } while (input.pos < input.size || output.pos == output.size);
   }
@@ -194,12 +199,15 @@ Result<std::unique_ptr<ByteSource>> OpenFileByteSource(const std::string& path) 
 }
 
 Status Decompress(Compression compression, ByteSource& source, uint64_t max_output,
-                  const std::function<void(std::string_view)>& sink) {
+                  const std::function<void(std::string_view)>& sink, CompressedPosition* position) {
+  CompressedPosition unused;
+  if (position == nullptr) position = &unused;
+  *position = CompressedPosition();
   switch (compression) {
     case Compression::kGzip:
-      return Inflate(source, max_output, sink);
+      return Inflate(source, max_output, sink, position);
     case Compression::kZstd:
-      return Unzstd(source, max_output, sink);
+      return Unzstd(source, max_output, sink, position);
   }
   return InternalError("unknown compression");
 }

@@ -52,6 +52,19 @@ Result<std::unique_ptr<ByteSource>> OpenFileByteSource(const std::string& path);
 
 enum class Compression { kGzip, kZstd };
 
+// The message of the kDataLoss Status Decompress returns when the input
+// stops inside a member or frame.
+inline constexpr std::string_view kEndsEarlyMessage = "compressed data ends early";
+
+// Where Decompress stood in the compressed input when it returned, for
+// error messages that name an offset.
+struct CompressedPosition {
+  uint64_t consumed = 0;  // Compressed bytes read from the source.
+  // Offset of the last gzip member or zstd frame begun: the damaged or cut
+  // one when Decompress fails.
+  uint64_t member_start = 0;
+};
+
 // Decompresses all of `source` (gzip members or zstd frames, one after the
 // other) and calls `sink` with each piece of output, in order; the views
 // are valid only during the call. Returns:
@@ -63,9 +76,11 @@ enum class Compression { kGzip, kZstd };
 //     (reading stops after the first `max_output` bytes went to `sink`);
 //   the source's Status on a read error.
 // Output delivered before an error stays delivered. Zero bytes between
-// gzip members (padding) are ignored.
+// gzip members (padding) are ignored. When `position` is not null it is
+// set before returning.
 [[nodiscard]] Status Decompress(Compression compression, ByteSource& source, uint64_t max_output,
-                                const std::function<void(std::string_view)>& sink);
+                                const std::function<void(std::string_view)>& sink,
+                                CompressedPosition* position = nullptr);
 
 }  // namespace rashomon::ingest::internal
 

@@ -1,12 +1,15 @@
 #include "ingest/ingest.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
 #include "ingest/decompress.h"
 #include "ingest/jsonl.h"
+#include "ingest/warc.h"
 
 namespace rashomon::ingest {
 namespace {
@@ -14,6 +17,8 @@ namespace {
 using internal::Compression;
 using internal::JsonlReader;
 using internal::SizeLimitMessage;
+using internal::WarcReader;
+using std::string_view_literals::operator""sv;
 
 constexpr const char* kNoReadableFiles =
     "folder holds no readable files (looked for .txt, .text, .jsonl, .jsonl.gz, "
@@ -21,8 +26,21 @@ constexpr const char* kNoReadableFiles =
 // Folders nested deeper are reported, not read: a budget against symbolic
 // link loops, which FileInfo cannot reveal.
 constexpr size_t kMaxFolderDepth = 32;
+// Read size for an uncompressed WARC archive.
+constexpr size_t kWarcChunkBytes = 1 << 18;
 
-enum class FileKind { kUnknown, kText, kJsonl, kJsonlGzip, kJsonlZstd };
+enum class FileKind {
+  kUnknown,  // Read as text unless its bytes look like HTML or WARC.
+  kText,
+  kJsonl,
+  kJsonlGzip,
+  kJsonlZstd,
+  kHtml,
+  kHtmlGzip,
+  kWarc,
+  kWarcGzip,
+  kWarcZstd,
+};
 
 bool EndsWithNoCase(std::string_view name, std::string_view suffix) {
   if (name.size() < suffix.size()) return false;
@@ -37,6 +55,13 @@ FileKind KindOfName(std::string_view name) {
   if (EndsWithNoCase(name, ".jsonl")) return FileKind::kJsonl;
   if (EndsWithNoCase(name, ".jsonl.gz")) return FileKind::kJsonlGzip;
   if (EndsWithNoCase(name, ".jsonl.zst")) return FileKind::kJsonlZstd;
+  for (std::string_view html : {".html"sv, ".htm"sv, ".xhtml"sv}) {
+    if (EndsWithNoCase(name, html)) return FileKind::kHtml;
+    if (EndsWithNoCase(name, std::string(html) + ".gz")) return FileKind::kHtmlGzip;
+  }
+  if (EndsWithNoCase(name, ".warc")) return FileKind::kWarc;
+  if (EndsWithNoCase(name, ".warc.gz")) return FileKind::kWarcGzip;
+  if (EndsWithNoCase(name, ".warc.zst")) return FileKind::kWarcZstd;
   // Not .md: corpus folders keep their README.md beside the articles.
   if (EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".text")) {
     return FileKind::kText;
@@ -94,8 +119,7 @@ class Reader {
     } else if (info.type == FileType::kDirectory) {
       ReadFolder(path);
     } else {
-      FileKind kind = KindOfName(path);
-      ReadFile(path, info, kind == FileKind::kUnknown ? FileKind::kText : kind);
+      ReadFile(path, info, KindOfName(path));
     }
   }
 
@@ -114,6 +138,8 @@ class Reader {
     if (bytes.size() > options_.max_bytes) {
       return Error("stdin", SizeLimitMessage("input", bytes.size(), options_.max_bytes));
     }
+    // Before the binary check: WARC records may hold images.
+    if (internal::LooksLikeWarc(bytes)) return ReadWarcBytes("stdin", bytes);
     if (std::string kind = SniffBinary(bytes); !kind.empty()) {
       return Error("stdin", "binary input (" + kind + "), not text");
     }
@@ -126,6 +152,7 @@ class Reader {
     Document doc;
     doc.source = "stdin:1";
     doc.raw.assign(bytes);
+    if (internal::LooksLikeHtml(bytes)) doc.format = DocFormat::kHtml;
     deliver_(std::move(doc));
   }
 
@@ -202,8 +229,22 @@ class Reader {
     }
     // Checked before reading, so that a huge file costs nothing.
     if (info.type == FileType::kRegular && info.size == 0) return Error(path, "empty file");
-    if (kind == FileKind::kJsonlGzip) return ReadCompressed(path, Compression::kGzip);
-    if (kind == FileKind::kJsonlZstd) return ReadCompressed(path, Compression::kZstd);
+    switch (kind) {
+      case FileKind::kJsonlGzip:
+        return ReadCompressed(path, Compression::kGzip);
+      case FileKind::kJsonlZstd:
+        return ReadCompressed(path, Compression::kZstd);
+      case FileKind::kHtmlGzip:
+        return ReadHtmlGzip(path);
+      case FileKind::kWarc:
+        return ReadWarcFile(path, std::nullopt);
+      case FileKind::kWarcGzip:
+        return ReadWarcFile(path, Compression::kGzip);
+      case FileKind::kWarcZstd:
+        return ReadWarcFile(path, Compression::kZstd);
+      default:
+        break;
+    }
     if (info.type == FileType::kRegular && info.size > options_.max_bytes) {
       return Error(path, SizeLimitMessage("input", info.size, options_.max_bytes));
     }
@@ -212,6 +253,13 @@ class Reader {
       return Error(path, ReasonOf(s));
     }
     if (bytes.empty()) return Error(path, "empty file");
+    if (kind == FileKind::kUnknown) {
+      // A file named explicitly: its first bytes decide. Before the binary
+      // check, as WARC records may hold images.
+      if (internal::LooksLikeWarc(bytes)) return ReadWarcBytes(path, bytes);
+      kind = internal::LooksLikeHtml(bytes) ? FileKind::kHtml : FileKind::kText;
+    }
+    if (kind == FileKind::kHtml) return DeliverHtml(path, std::move(bytes), "");
     if (std::string binary = SniffBinary(bytes); !binary.empty()) {
       return Error(path, "binary file (" + binary + "), not text");
     }
@@ -228,22 +276,131 @@ class Reader {
     deliver_(std::move(doc));
   }
 
-  // Streams a compressed JSONL file: only one chunk and one line are held.
-  void ReadCompressed(const std::string& path, Compression compression) {
-    std::unique_ptr<internal::ByteSource> source;
-    std::string whole;  // The compressed bytes, for a FileSystem other than the disk.
+  // Opens `path` for reading in chunks; on failure reports it and returns
+  // null. `*whole` holds the bytes when the FileSystem is not the disk.
+  std::unique_ptr<internal::ByteSource> OpenSource(const std::string& path, std::string* whole) {
     if (fs_ == &RealFileSystem()) {
       auto opened = internal::OpenFileByteSource(path);
-      if (!opened.ok()) return Error(path, ReasonOf(opened.status()));
-      source = std::move(*opened);
-    } else {
-      // FileSystem offers no streaming read; the compressed size is bounded
-      // by the decompressed limit, as it cannot usefully exceed it much.
-      if (Status s = fs_->ReadFile(path, options_.max_decompressed_bytes, &whole); !s.ok()) {
-        return Error(path, ReasonOf(s));
+      if (!opened.ok()) {
+        Error(path, ReasonOf(opened.status()));
+        return nullptr;
       }
-      source = std::make_unique<internal::MemoryByteSource>(whole);
+      return std::move(*opened);
     }
+    // FileSystem offers no streaming read; the compressed size is bounded
+    // by the decompressed limit, as it cannot usefully exceed it much.
+    if (Status s = fs_->ReadFile(path, options_.max_decompressed_bytes, whole); !s.ok()) {
+      Error(path, ReasonOf(s));
+      return nullptr;
+    }
+    return std::make_unique<internal::MemoryByteSource>(*whole);
+  }
+
+  // Delivers one HTML page read from `path`; `note` (" once decompressed"
+  // or "") goes into the binary rejection.
+  void DeliverHtml(const std::string& path, std::string bytes, std::string_view note) {
+    // A UTF-16 page has NUL bytes; its byte order mark says it is text.
+    bool utf16 = bytes.starts_with("\xFF\xFE"sv) || bytes.starts_with("\xFE\xFF"sv);
+    if (std::string binary = utf16 ? "" : SniffBinary(bytes); !binary.empty()) {
+      return Error(path, "binary file (" + binary + ")" + std::string(note) + ", not HTML");
+    }
+    Document doc;
+    doc.source = path;
+    doc.raw = std::move(bytes);
+    doc.format = DocFormat::kHtml;
+    deliver_(std::move(doc));
+  }
+
+  // Reads a gzip-compressed HTML page: it is one document, so it is held
+  // whole, up to max_bytes.
+  void ReadHtmlGzip(const std::string& path) {
+    std::string whole;
+    std::unique_ptr<internal::ByteSource> source = OpenSource(path, &whole);
+    if (source == nullptr) return;
+    uint64_t limit = std::min(options_.max_bytes, options_.max_decompressed_bytes);
+    std::string page;
+    Status status = internal::Decompress(Compression::kGzip, *source, limit,
+                                         [&](std::string_view piece) { page.append(piece); });
+    if (!status.ok()) {
+      if (status.message() == internal::kEndsEarlyMessage) {
+        return Error(path, "gzip stream ends early (truncated); page not read");
+      }
+      if (status.code() == StatusCode::kResourceExhausted && limit == options_.max_bytes) {
+        return Error(path, "page passes the limit of " + std::to_string(limit) +
+                               " bytes once decompressed (raise it with --max-bytes)");
+      }
+      return Error(path, ReasonOf(status));
+    }
+    if (page.empty()) return Error(path, "empty file once decompressed");
+    DeliverHtml(path, std::move(page), " once decompressed");
+  }
+
+  // Streams a WARC archive, compressed or not: only one record and one
+  // chunk are held.
+  void ReadWarcFile(const std::string& path, std::optional<Compression> compression) {
+    std::string whole;
+    std::unique_ptr<internal::ByteSource> source = OpenSource(path, &whole);
+    if (source == nullptr) return;
+    WarcReader reader(path, options_.max_bytes, deliver_, on_error_);
+    std::string stream_error;
+    if (compression.has_value()) {
+      internal::CompressedPosition position;
+      Status status = internal::Decompress(
+          *compression, *source, options_.max_decompressed_bytes,
+          [&](std::string_view piece) { reader.Feed(piece); }, &position);
+      if (!status.ok()) stream_error = StreamError(status, *compression, position);
+    } else {
+      std::vector<char> chunk(kWarcChunkBytes);
+      for (;;) {
+        size_t n = 0;
+        if (Status s = source->Read(chunk.data(), chunk.size(), &n); !s.ok()) {
+          stream_error = ReasonOf(s);
+          break;
+        }
+        if (n == 0) break;
+        reader.Feed(std::string_view(chunk.data(), n));
+      }
+    }
+    reader.Finish(stream_error);
+    if (!stream_error.empty() || reader.counts().documents > 0 || reader.counts().rejected > 0) {
+      return;
+    }
+    Error(path, reader.bytes() == 0 ? "empty file once decompressed" : reader.NoDocumentsReason());
+  }
+
+  // A WARC archive held in memory (standard input, or a file named
+  // explicitly without a WARC extension); `name` names it in sources.
+  void ReadWarcBytes(const std::string& name, std::string_view bytes) {
+    WarcReader reader(name, options_.max_bytes, deliver_, on_error_);
+    reader.Feed(bytes);
+    reader.Finish("");
+    if (reader.counts().documents == 0 && reader.counts().rejected == 0) {
+      Error(name, reader.NoDocumentsReason());
+    }
+  }
+
+  // Why a compressed WARC stream stopped, with the compressed offset of the
+  // damaged member or frame.
+  static std::string StreamError(const Status& status, Compression compression,
+                                 const internal::CompressedPosition& position) {
+    std::string format = compression == Compression::kGzip ? "gzip" : "zstd";
+    std::string where =
+        std::string(compression == Compression::kGzip ? " in the member" : " in the frame") +
+        " at compressed byte " + std::to_string(position.member_start);
+    if (status.message() == internal::kEndsEarlyMessage) {
+      return format + " stream ends early (truncated)" + where;
+    }
+    if (status.code() == StatusCode::kDataLoss && status.message().starts_with("corrupt")) {
+      return status.message() + where;
+    }
+    return ReasonOf(status);
+  }
+
+  // Streams a compressed JSONL file: only one chunk and one line are held.
+  void ReadCompressed(const std::string& path, Compression compression) {
+    std::string whole;  // The compressed bytes, for a FileSystem other than the disk.
+    std::unique_ptr<internal::ByteSource> source = OpenSource(path, &whole);
+    if (source == nullptr) return;
     JsonlReader reader(path, options_.max_bytes, deliver_, on_error_);
     uint64_t total = 0;
     Status status = internal::Decompress(compression, *source, options_.max_decompressed_bytes,

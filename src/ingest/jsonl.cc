@@ -53,6 +53,8 @@ void WarnIgnored(std::string_view key, std::string_view wanted, Document* doc) {
 // What ParseLine found besides the Document fields.
 struct LineFields {
   bool has_text = false;
+  bool has_html = false;
+  std::string html;  // Moved into Document::raw when present: html wins over text.
   std::string id;
 };
 
@@ -134,6 +136,20 @@ simdjson::error_code ReadField(std::string_view key, od::value& value, LineField
     fields->has_text = true;
     return simdjson::SUCCESS;
   }
+  if (key == "html") {
+    od::json_type type;
+    if (auto e = value.type().get(type)) return e;
+    if (type != od::json_type::string) {
+      if (type != od::json_type::null) WarnIgnored(key, "a string", doc);
+      return simdjson::SUCCESS;
+    }
+    std::string_view s;
+    if (auto e = value.get_string().get(s)) return e;
+    fields->html.assign(s);
+    fields->has_html = true;
+    return simdjson::SUCCESS;
+  }
+  if (key == "content_type") return ReadString(key, value, &doc->content_type, doc);
   if (key == "id") return ReadId(value, fields, doc);
   if (key == "url") return ReadString(key, value, &doc->url, doc);
   if (key == "title") return ReadString(key, value, &doc->given_title, doc);
@@ -174,7 +190,12 @@ class LineParser {
     if (json.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) {
       return "invalid JSON: more content after the object";
     }
-    if (!fields.has_text) return "no string field \"text\"";
+    if (fields.has_html) {
+      doc->raw = std::move(fields.html);
+      doc->format = DocFormat::kHtml;
+    } else if (!fields.has_text) {
+      return "no string field \"text\"";
+    }
     if (!fields.id.empty()) {
       doc->source = std::move(fields.id);
     } else if (!doc->url.empty()) {

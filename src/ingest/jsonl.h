@@ -64,7 +64,7 @@ class JsonlReader {
 };
 
 // Whether `bytes` read as JSONL: the first non-blank byte is `{` and the
-// line holding it is a JSON object with a string `text`.
+// line holding it is a JSON object with a string `text` or `html`.
 bool LooksLikeJsonl(std::string_view bytes);
 
 }  // namespace rashomon::ingest::internal

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "text/charset.h"
 #include "text/language.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
@@ -625,6 +626,165 @@ TEST(LanguageTest, HintsAndCodes) {
       "again\xEF\xBF\xBF once the storm had passed and the piers had been "
       "checked by its engineers.";
   EXPECT_EQ(DetectLanguage(kEnglish).code, "en");
+}
+
+}  // namespace
+}  // namespace rashomon::text
+
+// ---------------------------------------------------------------- Charsets
+
+namespace rashomon::text {
+namespace {
+
+// Reference encoders, independent of ICU, for the test inputs: Russian
+// letters to windows-1251, and Latin-1 letters plus the euro sign and the
+// right single quote to windows-1252.
+std::string ToCp1251(std::string_view utf8) {
+  std::string out;
+  for (size_t pos = 0; pos < utf8.size();) {
+    char32_t cp = DecodeUtf8(utf8, &pos);
+    if (cp >= 0x410 && cp <= 0x44F) {
+      out += static_cast<char>(0xC0 + (cp - 0x410));
+    } else if (cp == 0x401 || cp == 0x451) {
+      out += static_cast<char>(cp == 0x401 ? 0xA8 : 0xB8);
+    } else {
+      EXPECT_LT(cp, 0x80u);
+      out += static_cast<char>(cp);
+    }
+  }
+  return out;
+}
+
+std::string ToCp1252(std::string_view utf8) {
+  std::string out;
+  for (size_t pos = 0; pos < utf8.size();) {
+    char32_t cp = DecodeUtf8(utf8, &pos);
+    if (cp == 0x20AC) {
+      out += '\x80';
+    } else if (cp == 0x2019) {
+      out += '\x92';
+    } else {
+      EXPECT_LT(cp, 0x100u);
+      out += static_cast<char>(cp);
+    }
+  }
+  return out;
+}
+
+constexpr std::string_view kRussian =
+    "Правительство России в понедельник утвердило новый бюджет на следующий "
+    "год. Министр финансов заявил, что расходы на образование и "
+    "здравоохранение вырастут, а дефицит сократится в течение трёх лет.";
+constexpr std::string_view kFrench =
+    "Le gouvernement français a présenté mercredi un projet de loi très "
+    "attendu sur la réforme des retraites. Selon le ministre, l’âge légal de "
+    "départ sera relevé progressivement à soixante-quatre ans, et le coût "
+    "est estimé à douze milliards d’euros.";
+
+TEST(CharsetTest, CanonicalNames) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"utf8", "UTF-8"},
+      {" \"UTF-8\" ", "UTF-8"},
+      {"latin1", "windows-1252"},
+      {"ISO-8859-1", "windows-1252"},
+      {"us-ascii", "windows-1252"},
+      {"cp1251", "windows-1251"},
+      {"Windows-1251", "windows-1251"},
+      {"koi8-r", "KOI8-R"},
+      {"sjis", "Shift_JIS"},
+      {"shift_jis", "Shift_JIS"},
+      {"euc-kr", "EUC-KR"},
+      {"gbk", "GB18030"},
+      {"GB2312", "GB18030"},
+      {"iso-8859-2", "ISO-8859-2"},
+      {"iso-8859-9", "windows-1254"},
+      {"big5", "Big5"},
+      {"no-such-charset", ""},
+      {"", ""},
+      {"utf-8; x", ""},
+      {"a-label-far-too-long-to-be-any-real-charset-name", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(CanonicalCharset(c.in), c.want);
+  }
+}
+
+TEST(CharsetTest, ConvertsLegacyCharsets) {
+  std::string out;
+  EXPECT_TRUE(ConvertToUtf8(ToCp1251(kRussian), "cp1251", &out));
+  EXPECT_EQ(out, kRussian);
+  // 日本語のニュース in Shift_JIS.
+  EXPECT_TRUE(ConvertToUtf8("\x93\xFA\x96\x7B\x8C\xEA\x82\xCC\x83j\x83\x85\x81\x5B\x83X",
+                            "Shift_JIS", &out));
+  EXPECT_EQ(out, "日本語のニュース");
+  // Labelled latin1, read as windows-1252 as browsers do: 0x80 is the euro.
+  EXPECT_TRUE(ConvertToUtf8("Prix : 5 \x80, caf\xE9", "latin1", &out));
+  EXPECT_EQ(out, "Prix : 5 €, café");
+  EXPECT_TRUE(ConvertToUtf8(ToCp1252(kFrench), "windows-1252", &out));
+  EXPECT_EQ(out, kFrench);
+  EXPECT_TRUE(ConvertToUtf8("", "windows-1251", &out));
+  EXPECT_EQ(out, "");
+}
+
+TEST(CharsetTest, ReplacesBadBytesAndRejectsUnknownCharsets) {
+  std::string out = "stale";
+  EXPECT_FALSE(ConvertToUtf8("abc", "no-such-charset", &out));
+  EXPECT_EQ(out, "");
+  // A Shift_JIS lead byte cut off at the end, an unassigned Shift_JIS
+  // byte and an EUC-KR lead byte without its trail byte.
+  EXPECT_TRUE(ConvertToUtf8("ok \x93", "Shift_JIS", &out));
+  EXPECT_EQ(ShowReplacements(out), "ok {?}");
+  EXPECT_TRUE(ConvertToUtf8("a\xFFz", "Shift_JIS", &out));
+  EXPECT_EQ(ShowReplacements(out), "a{?}z");
+  EXPECT_TRUE(ConvertToUtf8("a\xB0z", "EUC-KR", &out));
+  EXPECT_EQ(ShowReplacements(out), "a{?}z");
+  // The SUB control byte stays itself, not a substitution.
+  EXPECT_TRUE(ConvertToUtf8("a\x1A", "windows-1251", &out));
+  EXPECT_EQ(out, "a\x1A");
+  // UTF-8 is repaired, not converted.
+  EXPECT_TRUE(ConvertToUtf8("caf\xC3\xA9 \xFF!", "utf-8", &out));
+  EXPECT_EQ(ShowReplacements(out), "café {?}!");
+  // Characters outside the BMP survive the UTF-16 step.
+  EXPECT_TRUE(ConvertToUtf8("\x94\x39\xFC\x36", "GB18030", &out));
+  EXPECT_EQ(out, "\xF0\x9F\x98\x80");
+}
+
+TEST(CharsetTest, DetectsRussianAndFrench) {
+  std::string russian = ToCp1251(kRussian);
+  CharsetGuess guess = DetectCharset(russian);
+  EXPECT_EQ(guess.name, "windows-1251");
+  EXPECT_GT(guess.confidence, 0);
+  // Tags are skipped: only the text counts.
+  std::string page = "<html><head><title>x</title></head><body><p class=\"lead\">" + russian +
+                     "</p><p>" + russian + "</p></body></html>";
+  EXPECT_EQ(DetectCharset(page).name, "windows-1251");
+  EXPECT_EQ(DetectCharset(ToCp1252(kFrench)).name, "windows-1252");
+  EXPECT_EQ(DetectCharset(kRussian).name, "UTF-8");
+  EXPECT_EQ(DetectCharset("").name, "");
+  EXPECT_EQ(DetectCharset("").confidence, 0);
+}
+
+TEST(CharsetTest, NeverFailsOnRandomBytes) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes(rng() % 300, '\0');
+    for (char& c : bytes) c = static_cast<char>(rng());
+    CharsetGuess guess = DetectCharset(bytes);
+    for (const char* charset : {"UTF-8", "Shift_JIS", "GB18030", "UTF-16LE", "ISO-2022-JP"}) {
+      std::string out;
+      EXPECT_TRUE(ConvertToUtf8(bytes, charset, &out));
+      EXPECT_TRUE(IsValidUtf8(out));
+    }
+    if (!guess.name.empty()) {
+      std::string out;
+      EXPECT_TRUE(ConvertToUtf8(bytes, guess.name, &out)) << guess.name;
+      EXPECT_TRUE(IsValidUtf8(out));
+    }
+  }
 }
 
 }  // namespace
