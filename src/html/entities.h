@@ -5,8 +5,8 @@
 // the 2,231 names of the HTML5 table, the legacy names without ';' (and
 // not in attribute values when followed by '=' or an alphanumeric
 // character), Windows-1252 for &#128;..&#159;, and U+FFFD for zero,
-// surrogates and code points past U+10FFFF. The tokenizer and tree
-// builder live in html/parser.cc.
+// surrogates and code points past U+10FFFF. The tokenizer lives in
+// html/tokenizer.cc, the tree builder in html/parser.cc.
 //
 //   std::string out;
 //   AppendDecoded("caf&eacute; &amp tea", /*in_attribute=*/false, &out);  // "café & tea"

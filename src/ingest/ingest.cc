@@ -21,8 +21,8 @@ using internal::WarcReader;
 using std::string_view_literals::operator""sv;
 
 constexpr const char* kNoReadableFiles =
-    "folder holds no readable files (looked for .txt, .text, .jsonl, .jsonl.gz, "
-    ".jsonl.zst)";
+    "folder holds no readable files (looked for .txt, .text, .jsonl(.gz, .zst), "
+    ".html, .htm, .xhtml (.gz), .warc(.gz, .zst))";
 // Folders nested deeper are reported, not read: a budget against symbolic
 // link loops, which FileInfo cannot reveal.
 constexpr size_t kMaxFolderDepth = 32;

@@ -326,10 +326,10 @@ TEST(IngestFolderTest, FolderWithoutReadableFilesIsOneError) {
   Outcome o = Read({dir.Path("gold"), dir.Path("void")});
   EXPECT_EQ(o.Sources(), "");
   EXPECT_EQ(o.Errors(dir.path()),
-            "[/gold: folder holds no readable files (looked for .txt, .text, .jsonl, "
-            ".jsonl.gz, .jsonl.zst)]"
-            "[/void: folder holds no readable files (looked for .txt, .text, .jsonl, "
-            ".jsonl.gz, .jsonl.zst)]");
+            "[/gold: folder holds no readable files (looked for .txt, .text, .jsonl(.gz, "
+            ".zst), .html, .htm, .xhtml (.gz), .warc(.gz, .zst))]"
+            "[/void: folder holds no readable files (looked for .txt, .text, .jsonl(.gz, "
+            ".zst), .html, .htm, .xhtml (.gz), .warc(.gz, .zst))]");
 }
 
 TEST(IngestFolderTest, FilesInSubfoldersCountAndBadFilesAreReportedOneByOne) {
