@@ -140,6 +140,9 @@ void ClassifyWord(std::string_view word, Evidence* ev) {
   for (std::string_view suffix : kStateSuffixes) {
     if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) return;
   }
+  // "social-media-embed", "embedded-post": a post quoted in the article,
+  // not a share bar.
+  if (Contains(word, "embed") || Contains(word, "Embed")) return;
   char joined[81];
   size_t n = 0;
   for (char c : word) {
