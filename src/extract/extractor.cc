@@ -81,11 +81,12 @@ void ApplyMarkupKinds(const HtmlState& state, Document* doc) {
   for (Block& b : doc->blocks) {
     if (b.line <= 0 || static_cast<size_t>(b.line) > state.line_kinds.size()) continue;
     const BlockKind markup = state.line_kinds[b.line - 1];
-    if (b.kind == BlockKind::kTitle) continue;
-    if (markup == BlockKind::kHeading || markup == BlockKind::kQuote ||
-        markup == BlockKind::kCaption) {
-      b.kind = markup;
-    }
+    // The cleaner guesses kinds from line shapes; the markup knows them.
+    // Only the title, datelines ("PARIS —") and slide captions found by
+    // the cleaner are kept as it says.
+    if (b.kind == BlockKind::kTitle || b.kind == BlockKind::kDateline) continue;
+    if (b.kind == BlockKind::kCaption && markup == BlockKind::kBody) continue;
+    b.kind = markup;
   }
   for (const RemovedLine& r : state.removed) doc->removed.push_back(r);
   // <html lang> names the page's language unless the text plainly says otherwise.

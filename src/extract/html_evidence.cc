@@ -19,6 +19,9 @@ struct Stem {
 // "article-comments", "commentList" and "comments_area" all match.
 constexpr Stem kStems[] = {
     {"comment", Furniture::kComments, true},
+    {"discussion", Furniture::kComments, true},
+    {"replies", Furniture::kComments, true},
+    {"reactions", Furniture::kComments, true},
     {"comentari", Furniture::kComments, true},
     {"kommentar", Furniture::kComments, true},
     {"komentar", Furniture::kComments, true},
@@ -86,6 +89,17 @@ constexpr Stem kStems[] = {
     {"popup", Furniture::kDialog, true},
     {"overlay", Furniture::kDialog, false},
     {"toolbar", Furniture::kShare, false},
+    {"byline", Furniture::kByline, false},
+    {"postmeta", Furniture::kByline, false},
+    {"entrymeta", Furniture::kByline, false},
+    {"articlemeta", Furniture::kByline, false},
+    {"storymeta", Furniture::kByline, false},
+    {"authorname", Furniture::kByline, false},
+    {"timestamp", Furniture::kTimestamp, false},
+    {"pubdate", Furniture::kTimestamp, false},
+    {"publishdate", Furniture::kTimestamp, false},
+    {"publishedat", Furniture::kTimestamp, false},
+    {"postdate", Furniture::kTimestamp, false},
 };
 
 // Matched as a whole hyphen- or underscore-separated token only, because
@@ -97,8 +111,11 @@ constexpr Stem kTokens[] = {
     {"topics", Furniture::kTags, false},   {"rail", Furniture::kSidebar, false},
     {"aside", Furniture::kSidebar, false}, {"bio", Furniture::kAuthorBio, false},
     {"print", Furniture::kShare, false},   {"tools", Furniture::kShare, false},
-    {"skip", Furniture::kNavigation, true}, {"banner", Furniture::kAd, false},
+    {"skip", Furniture::kNavigation, true}, {"cmp", Furniture::kCookie, true},
     {"teasers", Furniture::kRelated, false}, {"more", Furniture::kRelated, false},
+    {"author", Furniture::kByline, false},   {"authors", Furniture::kByline, false},
+    {"meta", Furniture::kByline, false},     {"date", Furniture::kTimestamp, false},
+    {"time", Furniture::kTimestamp, false},
 };
 
 constexpr std::string_view kPositiveStems[] = {"article", "content", "entry", "main", "post",
@@ -116,9 +133,8 @@ char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 
 // Class words that name the story's taxonomy ("category-promotions",
 // "tag-social-media") describe its subject, not the element's role.
-constexpr std::string_view kTaxonomyPrefixes[] = {"category", "tag-",  "tag_",   "tags-",
-                                                  "topic",    "cat-",  "format-", "type-",
-                                                  "status-",  "postid", "section-", "rubri"};
+constexpr std::string_view kTaxonomyPrefixes[] = {"category", "tag-",   "tag_",     "tags-", "topic",
+                                                  "cat-",     "postid", "section-", "rubri"};
 
 constexpr std::string_view kStatePrefixes[] = {"has-", "has_", "with-", "no-", "without-",
                                                "show-", "is-",  "js-",  "enable", "layout"};
@@ -160,6 +176,11 @@ void ClassifyWord(std::string_view word, Evidence* ev) {
   }
   const Stem* hit = nullptr;
   for (const Stem& s : kStems) {
+    // "commentary" is an opinion piece; "subscriber-content" the paid text itself.
+    if ((s.stem == "comment" && Contains(j, "commentary")) ||
+        (s.stem == "subscri" && Contains(j, "subscriber"))) {
+      continue;
+    }
     if (Contains(j, s.stem)) {
       hit = &s;
       break;
@@ -202,18 +223,39 @@ void ClassifyWord(std::string_view word, Evidence* ev) {
   if (positive) ev->positive = true;
 }
 
+// A utility class that shows the element again at some screen width
+// ("md:block", "sm:flex", "d-lg-block", "visible-md"): a "hidden" beside it
+// hides the element on small screens only.
+bool ShowsAtBreakpoint(std::string_view word) {
+  constexpr std::string_view kDisplays[] = {"block", "flex", "inline", "grid", "table", "visible"};
+  const bool breakpoint = word.find(':') != std::string_view::npos ||
+                          (word.size() > 4 && word.substr(0, 2) == "d-") ||
+                          (word.size() > 8 && word.substr(0, 8) == "visible-");
+  if (!breakpoint) return false;
+  for (std::string_view d : kDisplays) {
+    if (word.size() >= d.size() && word.substr(word.size() - d.size()) == d) return true;
+    if (word.substr(0, 8) == "visible-") return true;
+  }
+  return false;
+}
+
 void ClassifyAttribute(std::string_view value, Evidence* ev) {
   size_t i = 0;
   int words = 0;
+  const bool skipped_before = ev->skip;
+  bool shown = false;
   while (i < value.size() && words < 16) {
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
     size_t start = i;
     while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
     if (i > start) {
-      ClassifyWord(value.substr(start, i - start), ev);
+      const std::string_view word = value.substr(start, i - start);
+      shown |= ShowsAtBreakpoint(word);
+      ClassifyWord(word, ev);
       ++words;
     }
   }
+  if (shown && !skipped_before) ev->skip = false;
 }
 
 bool IsSkippedTag(Tag tag) {
@@ -311,6 +353,11 @@ Evidence ClassifyElement(const Dom& dom, NodeId id) {
     }
   }
   Evidence words;
+  // A custom element's name says what it is like a class does
+  // ("related-stories", "amp-ad", "site-footer").
+  if (tag == Tag::kOther && dom.tag_name(id).find('-') != std::string_view::npos) {
+    ClassifyWord(dom.tag_name(id), &words);
+  }
   ClassifyAttribute(dom.attr(id, "class"), &words);
   ClassifyAttribute(dom.attr(id, "id"), &words);
   if (words.skip) {
@@ -351,6 +398,10 @@ RemoveReason FurnitureReason(Furniture furniture) {
       return RemoveReason::kAuthorBio;
     case Furniture::kCredit:
       return RemoveReason::kCredit;
+    case Furniture::kByline:
+      return RemoveReason::kByline;
+    case Furniture::kTimestamp:
+      return RemoveReason::kTimestamp;
     case Furniture::kNone:
     case Furniture::kNavigation:
     case Furniture::kSidebar:
@@ -390,6 +441,10 @@ std::string_view FurnitureRule(Furniture furniture) {
       return "html_credit";
     case Furniture::kDialog:
       return "html_dialog";
+    case Furniture::kByline:
+      return "html_byline";
+    case Furniture::kTimestamp:
+      return "html_date_line";
   }
   return "html_outside_container";
 }

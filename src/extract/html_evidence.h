@@ -34,6 +34,8 @@ enum class Furniture : uint8_t {
   kTags,        // Tag and topic lists.
   kCredit,      // Image credits.
   kDialog,      // Modals, pop-ups, overlays.
+  kByline,      // Author lines and post meta ("byline", "post-meta", "author").
+  kTimestamp,   // Publication date lines ("timestamp", "pubdate", "date").
 };
 
 struct Evidence {

@@ -98,6 +98,13 @@ bool IsBlockTag(Tag tag) {
   }
 }
 
+// Custom elements ("story-body", "amp-ad") wrap blocks, like div.
+bool IsBlock(const Dom& dom, NodeId id) {
+  const Tag tag = dom.tag(id);
+  if (tag != Tag::kOther) return IsBlockTag(tag);
+  return dom.tag_name(id).find('-') != std::string_view::npos;
+}
+
 bool IsHeading(Tag tag) {
   return tag == Tag::kH1 || tag == Tag::kH2 || tag == Tag::kH3 || tag == Tag::kH4 ||
          tag == Tag::kH5 || tag == Tag::kH6;
@@ -127,7 +134,7 @@ class BlockCollector {
       const Tag tag = dom_.tag(id);
       if (f.exiting) {
         if (tag == Tag::kA) --link_depth_;
-        if (IsBlockTag(tag)) Flush();
+        if (IsBlock(dom_, id)) Flush();
         owner_stack_.pop_back();
         continue;
       }
@@ -140,7 +147,8 @@ class BlockCollector {
       if (ei.evidence.skip) continue;
       // Inline furniture inside a paragraph or caption ("<span
       // class=credit>", a share button) is cut out of the text.
-      if (!IsBlockTag(tag) && ei.evidence.strong && ei.evidence.furniture != Furniture::kNone) {
+      const bool block = IsBlock(dom_, id);
+      if (!block && ei.evidence.strong && ei.evidence.furniture != Furniture::kNone) {
         continue;
       }
       if (tag == Tag::kBr || tag == Tag::kHr) {
@@ -148,14 +156,14 @@ class BlockCollector {
         continue;
       }
       if (tag == Tag::kImg) continue;
-      if (IsBlockTag(tag)) Flush();
+      if (block) Flush();
       // The cells of a table row make one line, tab-separated.
       if ((tag == Tag::kTd || tag == Tag::kTh) && !current_.empty()) {
         current_ += '\t';
         ++chars_;
         pending_space_ = false;
       }
-      owner_stack_.push_back(IsBlockTag(tag) ? id : owner_stack_.empty() ? id : owner_stack_.back());
+      owner_stack_.push_back(block ? id : owner_stack_.empty() ? id : owner_stack_.back());
       if (tag == Tag::kA) ++link_depth_;
       stack.push_back({id, true});
       // Children in reverse so the first child is processed first.
@@ -220,13 +228,25 @@ class BlockCollector {
   bool pending_space_ = false;
 };
 
+// Space-separated tokens holding a letter or digit: separators such as
+// "·" or "|" are no words.
 int CountWords(std::string_view s) {
   int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+  bool counted = false;
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ') {
+      counted = false;
+      continue;
+    }
+    // Lead bytes from 0xC3 start letters of most scripts; 0xC2 (Latin-1
+    // signs such as "·" and "©") and 0xE2 (dashes, quotes, bullets) do not.
+    const bool wordy = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                       (c >= 0xC3 && c != 0xE2);
+    if (wordy && !counted) {
+      ++words;
+      counted = true;
+    }
   }
   return words;
 }
@@ -391,9 +411,6 @@ class Extractor {
       case Tag::kFigcaption:
         b->kind = BlockKind::kCaption;
         break;
-      case Tag::kLi:
-        b->kind = BlockKind::kSummary;
-        break;
       default:
         b->kind = b->heading && !b->h1 ? BlockKind::kHeading : BlockKind::kBody;
     }
@@ -475,6 +492,12 @@ class Extractor {
           }
         }
         if (card == kNoNode) break;
+        // A card holds one summary: prose before the headline in the same
+        // element means an article with linked subheadings.
+        if (i > back && blocks_[i - back - 1].article_shaped &&
+            Inside(blocks_[i - back - 1].owner, card)) {
+          break;
+        }
         // Cards are list items or articles, or carry a heading as headline.
         const Tag card_tag = dom_.tag(card);
         if (!h.heading && card_tag != Tag::kLi && card_tag != Tag::kArticle) break;
@@ -513,7 +536,10 @@ class Extractor {
       b->value = -0.5 * c;
     } else if (b->article_shaped) {
       b->value = c * (1.0 - link_density);
-    } else if (b->heading || b->table_row || b->kind == BlockKind::kCaption) {
+    } else if (b->heading || b->table_row || b->kind == BlockKind::kCaption ||
+               (b->owner_tag == Tag::kLi && link_density < 0.3)) {
+      // Headings, data rows, captions and list items of text (the steps of
+      // a how-to, the points of a summary) neither help nor hurt.
       b->value = 0;
     } else {
       b->value = -0.3 * c;
@@ -522,11 +548,22 @@ class Extractor {
 
   // The element whose subtree holds the most article text net of furniture.
   NodeId ChooseContainer() {
-    std::vector<double> sum(dom_.size(), 0.0);
-    for (const TextBlock& b : blocks_) sum[b.owner] += b.value;
+    std::vector<double> own(dom_.size(), 0.0);
+    for (const TextBlock& b : blocks_) own[b.owner] += b.value;
+    std::vector<double> plain = own;
     for (NodeId n = static_cast<NodeId>(dom_.size()); n-- > 1;) {
       const NodeId p = dom_.parent(n);
-      if (p != kNoNode) sum[p] += sum[n];
+      if (p != kNoNode) plain[p] += plain[n];
+    }
+    // A box of other stories or an ad between two parts of the article
+    // ("article-body__part", box, part) is dropped from the text anyway;
+    // it must not split the article's container, so it adds nothing.
+    std::vector<double> sum = own;
+    for (NodeId n = static_cast<NodeId>(dom_.size()); n-- > 1;) {
+      const NodeId p = dom_.parent(n);
+      if (p == kNoNode) continue;
+      if (sum[n] < 0 && dom_.is_element(n) && Sandwiched(n, plain)) continue;
+      sum[p] += sum[n];
     }
     NodeId best = kNoNode;
     double best_sum = 0;
@@ -540,6 +577,15 @@ class Extractor {
       }
     }
     return best;
+  }
+
+  // Whether the nearest element siblings of `n` on both sides hold article text.
+  bool Sandwiched(NodeId n, const std::vector<double>& plain) const {
+    NodeId before = dom_.prev_sibling(n);
+    while (before != kNoNode && !dom_.is_element(before)) before = dom_.prev_sibling(before);
+    NodeId after = dom_.next_sibling(n);
+    while (after != kNoNode && !dom_.is_element(after)) after = dom_.next_sibling(after);
+    return before != kNoNode && after != kNoNode && plain[before] > 0 && plain[after] > 0;
   }
 
   bool IsAncestor(NodeId ancestor, NodeId n) const {
@@ -595,10 +641,13 @@ class Extractor {
     if (meet == kNoNode || !Inside(blocks_[h1].owner, meet)) return 0;
     size_t chars = 0;
     for (size_t i = h1 + 1; i < first_in; ++i) {
-      const TextBlock& b = blocks_[i];
+      TextBlock& b = blocks_[i];
       if (!Keepable(b) || b.value < 0) continue;
       (*keep)[i] = true;
-      if (b.article_shaped) chars += b.chars;
+      if (b.article_shaped) {
+        chars += b.chars;
+        if (b.kind == BlockKind::kBody) b.kind = BlockKind::kStandfirst;  // The deck.
+      }
     }
     return chars;
   }

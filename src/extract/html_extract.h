@@ -32,7 +32,9 @@ namespace rashomon::extract {
 
 struct ExtractedBlock {
   // What the markup says the block is: kHeading (h2..h6), kQuote
-  // (blockquote), kCaption (figcaption), kSummary (a list item), else kBody.
+  // (blockquote), kCaption (figure, figcaption, caption classes),
+  // kStandfirst (prose between the headline and the article's container),
+  // else kBody.
   BlockKind kind = BlockKind::kBody;
   std::string text;  // Whitespace collapsed, one line.
 };
