@@ -780,6 +780,100 @@ TEST(HtmlExtractTest, HostilePagesNeverCrash) {
   }
 }
 
+constexpr const char* kSentenceD =
+    "The council will decide in April whether to extend the pier by another forty metres.";
+
+TEST(HtmlExtractTest, ListThatIsTheArticleStays) {
+  std::string body = std::string("<div class=post><h1>Pier to open in spring</h1><p>") +
+                     kSentenceA +
+                     "</p><ol><li>Book a berth online</li><li>Show your licence at the "
+                     "office</li><li>Pay the seasonal fee</li><li>Collect your pass</li></ol><p>" +
+                     kSentenceB + "</p></div>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) +
+                              "|Book a berth online|Show your licence at the office|Pay the "
+                              "seasonal fee|Collect your pass|" +
+                              kSentenceB);
+  for (const Block& b : d.blocks) {
+    if (b.text == "Pay the seasonal fee") {
+      EXPECT_EQ(b.kind, BlockKind::kBody);
+    }
+  }
+}
+
+TEST(HtmlExtractTest, BoxBetweenArticlePartsDoesNotSplitTheArticle) {
+  std::string body =
+      std::string("<div class=story><div class=part><p>") + kSentenceA + "</p><p>" + kSentenceB +
+      "</p></div><div class=package><div class=item><a href=/x><h4>Storm warning for the "
+      "coast</h4></a><p>Forecasters expect gales along the whole coast from Friday night "
+      "onwards.</p></div></div><div class=part><p>" +
+      kSentenceC + "</p><p>" + kSentenceD + "</p></div></div>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC + "|" +
+                              kSentenceD);
+}
+
+TEST(HtmlExtractTest, CustomElementsAreBlocksAndNamedFurniture) {
+  std::string body = std::string("<story-body><story-paragraph>") + kSentenceA +
+                     "</story-paragraph><story-paragraph>" + kSentenceB +
+                     "</story-paragraph><related-stories><a href=/r>Bridge closes for "
+                     "repairs</a></related-stories></story-body><amp-ad><div>Loading "
+                     "ad</div></amp-ad>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB);
+}
+
+TEST(HtmlExtractTest, ResponsiveHiddenClassesKeepTheText) {
+  std::string body = std::string("<article><p class=\"hidden md:block\">") + kSentenceA +
+                     "</p><p class=\"d-none d-lg-block\">" + kSentenceB +
+                     "</p><p class=\"sr-only\">Advertisement</p><p>" + kSentenceC +
+                     "</p></article>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC);
+}
+
+TEST(HtmlExtractTest, BylineAndDateLinesGoWithTheirReason) {
+  std::string body = std::string(
+                         "<article><div class=\"entry-meta\">Por Ana Ruiz · 30 sep 2026, "
+                         "10:42</div><p>") +
+                     kSentenceA + "</p><p>" + kSentenceB + "</p><p>" + kSentenceC +
+                     "</p></article>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC);
+  EXPECT_NE(RemovedRules(d).find("html_byline"), std::string::npos) << RemovedRules(d);
+}
+
+TEST(HtmlExtractTest, LinkedSubheadingsAreNoTeaserCards) {
+  std::string body = std::string("<div class=post-body><p>") + kSentenceA +
+                     "</p><h2><a href=/a>1. The harbour museum</a></h2><p>" + kSentenceB +
+                     "</p><h2><a href=/b>2. The lighthouse walk</a></h2><p>" + kSentenceC +
+                     "</p></div><aside class=sidebar><p>Sign up for the weekly newsletter "
+                     "today.</p></aside>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|1. The harbour museum|" + kSentenceB +
+                              "|2. The lighthouse walk|" + kSentenceC);
+}
+
+TEST(HtmlExtractTest, EmbeddedPostsAndCaptionsAreKeptApart) {
+  std::string body =
+      std::string("<article><p>") + kSentenceA +
+      "</p><figure><img src=a.jpg><figcaption>The new pier at dawn. Photo: Jane "
+      "Roe</figcaption></figure><div class=social-embed><blockquote class=tweet><p>Cannot wait "
+      "to moor my boat at the new pier next spring.</p></blockquote></div><p>" +
+      kSentenceB + "</p></article>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(d.ArticleText(), std::string(kSentenceA) +
+                                 "\n\nCannot wait to moor my boat at the new pier next "
+                                 "spring.\n\n" +
+                                 kSentenceB);
+  bool caption = false;
+  for (const Block& b : d.blocks) {
+    caption |= b.kind == BlockKind::kCaption && b.text == "The new pier at dawn.";
+  }
+  EXPECT_TRUE(caption);
+  EXPECT_NE(RemovedRules(d).find("html_caption_credit"), std::string::npos) << RemovedRules(d);
+}
+
 // Golden pages in testdata/extract/<case>/: source.html, expected.txt (the
 // article's blocks, title first, joined by blank lines) and
 // expected-meta.json. RSH_UPDATE_GOLDEN=1 rewrites the expected files.

@@ -44,7 +44,8 @@ struct TextBlock {
   bool sentence_end = false;
   double value = 0;  // Article evidence; negative for furniture.
   bool article_shaped = false;
-  bool teaser = false;  // The summary under a link headline in a small card.
+  bool teaser = false;  // The summary under a link headline in a small card,
+                        // or that headline.
 };
 
 bool IsBlockTag(Tag tag) {
@@ -503,7 +504,10 @@ class Extractor {
         if (!h.heading && card_tag != Tag::kLi && card_tag != Tag::kArticle) break;
         const bool next_inside = i + 1 < blocks_.size() && blocks_[i + 1].article_shaped &&
                                  Inside(blocks_[i + 1].owner, card);
-        if (!next_inside) b.teaser = true;
+        if (!next_inside) {
+          b.teaser = true;
+          blocks_[i - back].teaser = true;
+        }
         break;
       }
     }
@@ -661,7 +665,7 @@ class Extractor {
     const double link_density = b.chars ? double(b.link_chars) / double(b.chars) : 0;
     if (link_density >= 0.6 && !b.heading) return false;
     if (b.h1 && text::LooseKey(b.text) == title_key_) return false;
-    return true;
+    return !b.teaser;
   }
 
   // Every article-shaped block of the page, with the headings between them.
