@@ -8,8 +8,9 @@
 // the input gave none. The evidence is general: vocabulary of page furniture, the shape
 // of a line, its neighbours, its place in the document, repeats inside the
 // document, and lines shared by otherwise unrelated documents of the batch.
-// docs/cleaning.md describes every rule. HTML extraction is not done here
-// (a later issue); this works on text lines.
+// docs/cleaning.md describes every rule. HTML is not read here:
+// extract/extractor.h finds the article in a page first, then hands its
+// blocks to this cleaner, one a line.
 //
 //   CleanOptions options;
 //   options.threads = 2;

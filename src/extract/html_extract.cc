@@ -292,7 +292,8 @@ int EffectiveWords(const TextBlock& b) {
 constexpr std::string_view kCreditLabels[] = {
     "Photo:", "Photos:", "Photo by ", "Photograph:", "Picture:", "Image:", "Images:", "Credit:",
     "Credits:", "Illustration:", "Foto:", "Fotos:", "Foto de ", "Fotografía:", "Bild:",
-    "Crédit:", "Crédito:", "Imagen:", "Фото:", "Фото ", "Иллюстрация:", "写真：", "Source:"};
+    "Crédit:", "Crédito:", "Imagen:", "Фото:", "Фото ", "Иллюстрация:", "写真：", "Source:",
+    "Photo :", "Crédit :", "Crédits :", "Image credit:", "Photo credit:", "Image credit :"};
 
 // Byte offset where a labelled credit at the end of caption `text` starts,
 // or npos: the label must follow the caption's text after a sentence end
@@ -400,7 +401,8 @@ class Extractor {
     b->words = EffectiveWords(*b);
     b->heading = IsHeading(b->owner_tag);
     b->h1 = b->owner_tag == Tag::kH1;
-    b->table_row = b->owner_tag == Tag::kTr;
+    // A data row has two cells or more; a layout table's row holds one.
+    b->table_row = b->owner_tag == Tag::kTr && b->text.find('\t') != std::string::npos;
     b->sentence_end = EndsSentence(b->text);
     const double link_density = b->chars ? double(b->link_chars) / double(b->chars) : 0;
     b->article_shaped = link_density < 0.5 && !b->heading &&
