@@ -1,17 +1,14 @@
 #include "cli/clean_command.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
-#include <iostream>
+#include <cstddef>
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
 
-#include "base/file_system.h"
 #include "base/parallel.h"
-#include "cli/cli.h"
-#include "extract/cleaner.h"
-#include "ingest/ingest.h"
+#include "cli/command_util.h"
+#include "extract/extractor.h"
 
 namespace rashomon::cli {
 namespace {
@@ -24,154 +21,30 @@ nlohmann::json CleanedToJson(const Document& d) {
   j["authors"] = d.authors;
   j["language"] = d.language;
   j["language_confidence"] = d.language_confidence;
-  nlohmann::json blocks = nlohmann::json::array();
-  for (const Block& b : d.blocks) {
-    blocks.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
-  }
-  j["blocks"] = std::move(blocks);
-  nlohmann::json removed = nlohmann::json::array();
-  for (const RemovedLine& r : d.removed) {
-    removed.push_back({{"text", r.text},
-                       {"reason", RemoveReasonName(r.reason)},
-                       {"rule", r.rule},
-                       {"line", r.line}});
-  }
-  j["removed"] = std::move(removed);
+  internal::AddBlocksAndRemoved(d, &j);
   j["warnings"] = d.warnings;
   return j;
 }
 
-// Whether the inputs may yield several documents (then text output names each).
-bool MayYieldSeveral(const std::vector<std::string>& paths) {
-  if (paths.size() != 1) return true;
-  FileInfo info;
-  if (RealFileSystem().Stat(paths[0], &info).ok() && info.type == FileType::kDirectory) {
-    return true;
-  }
-  return paths[0].find(".jsonl") != std::string::npos || paths[0] == "-";
-}
-
-// Cleaning holds a batch in memory several times over: bound it by bytes
-// as well as by documents.
-constexpr size_t kMaxBatchBytes = size_t{256} << 20;
-
-// kInvalidArgument when `out_path` is one of the files named in `inputs`.
-Status CheckOutputIsNoInput(const std::string& out_path, const std::vector<std::string>& inputs) {
-  FileInfo out;
-  if (!RealFileSystem().Stat(out_path, &out).ok()) return Status::Ok();  // Not there yet.
-  for (const std::string& in : inputs) {
-    FileInfo info;
-    if (in != "-" && RealFileSystem().Stat(in, &info).ok() && info.SameFileAs(out)) {
-      return InvalidArgumentError("--out " + out_path + " is also an input; choose another file");
-    }
-  }
-  return Status::Ok();
-}
-
-class Progress {
- public:
-  explicit Progress(std::ostream& err) : err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
-  void Update(size_t done) {
-    if (enabled_ && done >= next_) {
-      err_ << "\rcleaned " << done << " documents" << std::flush;
-      next_ = done + 1000;
-      shown_ = true;
-    }
-  }
-  void Finish() {
-    if (shown_) err_ << "\r\033[K" << std::flush;
-  }
-
- private:
-  std::ostream& err_;
-  bool enabled_;
-  bool shown_ = false;
-  size_t next_ = 2000;
-};
-
 }  // namespace
 
-int RunClean(const CleanArgs& args, std::ostream& out_default, std::ostream& err) {
-  // The output goes to a temporary file renamed over --out at the end, so
-  // an interrupted run leaves the previous output whole, and an input is
-  // never truncated before it is read.
-  std::ofstream file;
-  std::ostream* out = &out_default;
-  const std::string tmp_path = args.out_path + ".tmp";
-  if (!args.out_path.empty()) {
-    if (Status s = CheckOutputIsNoInput(args.out_path, args.paths); !s.ok()) {
-      err << "rashomon: " << s.message() << "\n";
-      return kExitUsage;
+int RunClean(const CleanArgs& args, std::ostream& out, std::ostream& err) {
+  // HTML pages and WARC records are extracted first (the same path as
+  // `extract`), so that `clean` never cleans markup as if it were text.
+  extract::ExtractOptions options;
+  options.clean.threads = args.threads > 0 ? args.threads : HardwareThreads();
+  internal::BatchCommand command;
+  command.done_verb = "cleaned";
+  command.process = [&](std::vector<Document>* batch) {
+    const std::vector<extract::ExtractError> errors = extract::ExtractBatch(options, batch);
+    for (const extract::ExtractError& e : errors) {
+      err << "rashomon: " << e.source << ": " << e.reason << "\n";
     }
-    file.open(tmp_path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << "rashomon: cannot write " << tmp_path << "\n";
-      return kExitUsage;
-    }
-    out = &file;
-  }
-  extract::CleanOptions options;
-  options.threads = args.threads > 0 ? args.threads : HardwareThreads();
-  ingest::IngestOptions ingest_options;
-  ingest_options.max_bytes = static_cast<uint64_t>(args.max_bytes);
-  if (!args.out_path.empty()) ingest_options.skip_files = {args.out_path, tmp_path};
-  const bool headers = !args.json && MayYieldSeveral(args.paths);
-
-  std::vector<Document> batch;
-  size_t batch_bytes = 0;
-  size_t done = 0, rejected = 0;
-  Progress progress(err);
-  auto flush = [&] {
-    extract::CleanBatch(options, &batch);
-    for (const Document& d : batch) {
-      if (args.json) {
-        *out << CleanedToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-             << "\n";
-      } else {
-        if (headers) *out << "==> " << d.source << " <==\n";
-        *out << d.CleanText() << "\n";
-        if (headers) *out << "\n";
-      }
-    }
-    done += batch.size();
-    batch.clear();
-    batch_bytes = 0;
-    progress.Update(done);
+    return errors.size();
   };
-  ingest::ReadInputs(
-      args.paths, ingest_options, RealFileSystem(),
-      [&](Document d) {
-        batch_bytes += d.raw.size();
-        batch.push_back(std::move(d));
-        if (batch.size() >= static_cast<size_t>(std::max(1, args.batch)) ||
-            batch_bytes >= kMaxBatchBytes) {
-          flush();
-        }
-      },
-      [&](const ingest::InputError& e) {
-        ++rejected;
-        err << "rashomon: " << e.source << ": " << e.reason << "\n";
-      });
-  flush();
-  progress.Finish();
-  out->flush();
-  if (!*out) {
-    err << "rashomon: write error" << (args.out_path.empty() ? "" : " on " + tmp_path) << "\n";
-    return kExitUsage;
-  }
-  if (!args.out_path.empty()) {
-    file.close();
-    if (std::rename(tmp_path.c_str(), args.out_path.c_str()) != 0) {
-      err << "rashomon: cannot rename " << tmp_path << " to " << args.out_path << "\n";
-      return kExitUsage;
-    }
-    err << "rashomon: wrote " << done << " cleaned document(s) to " << args.out_path << "\n";
-  }
-  if (rejected > 0) {
-    err << "rashomon: " << rejected << " input(s) rejected, " << done << " document(s) cleaned\n";
-    return kExitSomeInputsRejected;
-  }
-  return kExitOk;
+  command.to_json = CleanedToJson;
+  command.to_text = [](const Document& d) { return d.CleanText(); };
+  return internal::RunBatchCommand(args, command, out, err);
 }
 
 }  // namespace rashomon::cli

@@ -185,6 +185,18 @@ TEST_F(ExtractCliTest, BadPagesAreNamedAndTheOthersExtracted) {
   EXPECT_EQ(j["title"], "Harbour Reopens After Storm");
 }
 
+TEST_F(ExtractCliTest, CleanExtractsHtmlInsteadOfCleaningMarkup) {
+  std::string page = Write("page.html", kHarbourPage);
+  Outcome r = RunArgs({"clean", "--json", page});
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["title"], "Harbour Reopens After Storm");
+  for (const auto& b : j["blocks"]) {
+    EXPECT_EQ(b["text"].get<std::string>().find('<'), std::string::npos) << b["text"];
+  }
+  EXPECT_GE(j["blocks"].size(), 2u);
+}
+
 TEST_F(ExtractCliTest, Windows1251PageDeclaredUtf8IsReadAsCyrillic) {
   const std::string title = "Порт открылся после шторма";
   const std::string first =

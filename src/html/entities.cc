@@ -6,6 +6,8 @@
 #include <cstring>
 #include <iterator>
 
+#include "text/utf8.h"
+
 namespace rashomon::html::internal {
 namespace {
 
@@ -2307,36 +2309,11 @@ size_t DecodeNumeric(std::string_view in, std::string* out) {
   } else if (cp >= 0x80 && cp <= 0x9F) {
     cp = kWindows1252[cp - 0x80];
   }
-  AppendUtf8(cp, out);
+  text::AppendUtf8(cp, out);
   return i;
 }
 
 }  // namespace
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buf[4];
-  size_t n;
-  if (cp < 0x80) {
-    buf[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out->append(buf, n);
-}
 
 std::string_view LookupNamedRef(std::string_view name) {
   if (!name.empty() && name.back() == ';') {

@@ -41,9 +41,6 @@ std::string_view LookupNamedRef(std::string_view name);
 // legacy names without it).
 size_t NamedRefCount();
 
-// Appends code point `cp` as UTF-8. REQUIRES: cp <= 0x10FFFF.
-void AppendUtf8(uint32_t cp, std::string* out);
-
 }  // namespace rashomon::html::internal
 
 #endif  // RSH_HTML_ENTITIES_H_

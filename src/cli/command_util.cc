@@ -1,0 +1,171 @@
+#include "cli/command_util.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "base/file_system.h"
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+
+namespace rashomon::cli::internal {
+namespace {
+
+// Whether the inputs may yield several documents (then text output names each).
+bool MayYieldSeveral(const std::vector<std::string>& paths) {
+  if (paths.size() != 1) return true;
+  FileInfo info;
+  if (RealFileSystem().Stat(paths[0], &info).ok() && info.type == FileType::kDirectory) {
+    return true;
+  }
+  return paths[0].find(".jsonl") != std::string::npos ||
+         paths[0].find(".warc") != std::string::npos || paths[0] == "-";
+}
+
+// Cleaning and extraction hold a batch in memory several times over (page,
+// DOM, text): bound it by bytes as well as by documents.
+constexpr size_t kMaxBatchBytes = size_t{256} << 20;
+
+// kInvalidArgument when `out_path` is one of the files named in `inputs`.
+Status CheckOutputIsNoInput(const std::string& out_path, const std::vector<std::string>& inputs) {
+  FileInfo out;
+  if (!RealFileSystem().Stat(out_path, &out).ok()) return Status::Ok();  // Not there yet.
+  for (const std::string& in : inputs) {
+    FileInfo info;
+    if (in != "-" && RealFileSystem().Stat(in, &info).ok() && info.SameFileAs(out)) {
+      return InvalidArgumentError("--out " + out_path + " is also an input; choose another file");
+    }
+  }
+  return Status::Ok();
+}
+
+// A count of processed documents on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  Progress(std::string_view done_verb, std::ostream& err)
+      : done_verb_(done_verb), err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
+  void Update(size_t done) {
+    if (enabled_ && done >= next_) {
+      err_ << "\r" << done_verb_ << " " << done << " documents" << std::flush;
+      next_ = done + 1000;
+      shown_ = true;
+    }
+  }
+  void Finish() {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  const std::string_view done_verb_;
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  size_t next_ = 2000;
+};
+
+}  // namespace
+
+void AddBlocksAndRemoved(const Document& doc, nlohmann::json* j) {
+  nlohmann::json blocks = nlohmann::json::array();
+  for (const Block& b : doc.blocks) {
+    blocks.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
+  }
+  (*j)["blocks"] = std::move(blocks);
+  nlohmann::json removed = nlohmann::json::array();
+  for (const RemovedLine& r : doc.removed) {
+    removed.push_back({{"text", r.text},
+                       {"reason", RemoveReasonName(r.reason)},
+                       {"rule", r.rule},
+                       {"line", r.line}});
+  }
+  (*j)["removed"] = std::move(removed);
+}
+
+int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ostream& out_default,
+                    std::ostream& err) {
+  // The output goes to a temporary file renamed over --out at the end, so
+  // an interrupted run leaves the previous output whole, and an input is
+  // never truncated before it is read.
+  std::ofstream file;
+  std::ostream* out = &out_default;
+  const std::string tmp_path = args.out_path + ".tmp";
+  if (!args.out_path.empty()) {
+    if (Status s = CheckOutputIsNoInput(args.out_path, args.paths); !s.ok()) {
+      err << "rashomon: " << s.message() << "\n";
+      return kExitUsage;
+    }
+    file.open(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "rashomon: cannot write " << tmp_path << "\n";
+      return kExitUsage;
+    }
+    out = &file;
+  }
+  ingest::IngestOptions ingest_options;
+  ingest_options.max_bytes = static_cast<uint64_t>(args.max_bytes);
+  if (!args.out_path.empty()) ingest_options.skip_files = {args.out_path, tmp_path};
+  const bool headers = !args.json && MayYieldSeveral(args.paths);
+  const size_t max_batch = static_cast<size_t>(std::max(1, args.batch));
+
+  std::vector<Document> batch;
+  size_t batch_bytes = 0;
+  size_t done = 0, rejected = 0;
+  Progress progress(command.done_verb, err);
+  auto flush = [&] {
+    rejected += command.process(&batch);
+    for (const Document& d : batch) {
+      if (args.json) {
+        *out << command.to_json(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+             << "\n";
+      } else {
+        if (headers) *out << "==> " << d.source << " <==\n";
+        *out << command.to_text(d) << "\n";
+        if (headers) *out << "\n";
+      }
+    }
+    done += batch.size();
+    batch.clear();
+    batch_bytes = 0;
+    progress.Update(done);
+  };
+  ingest::ReadInputs(
+      args.paths, ingest_options, RealFileSystem(),
+      [&](Document d) {
+        batch_bytes += d.raw.size();
+        batch.push_back(std::move(d));
+        if (batch.size() >= max_batch || batch_bytes >= kMaxBatchBytes) flush();
+      },
+      [&](const ingest::InputError& e) {
+        ++rejected;
+        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+      });
+  flush();
+  progress.Finish();
+  out->flush();
+  if (!*out) {
+    err << "rashomon: write error" << (args.out_path.empty() ? "" : " on " + tmp_path) << "\n";
+    return kExitUsage;
+  }
+  if (!args.out_path.empty()) {
+    file.close();
+    if (std::rename(tmp_path.c_str(), args.out_path.c_str()) != 0) {
+      err << "rashomon: cannot rename " << tmp_path << " to " << args.out_path << "\n";
+      return kExitUsage;
+    }
+    err << "rashomon: wrote " << done << " " << command.done_verb << " document(s) to "
+        << args.out_path << "\n";
+  }
+  if (rejected > 0) {
+    err << "rashomon: " << rejected << " input(s) rejected, " << done << " document(s) "
+        << command.done_verb << "\n";
+    return kExitSomeInputsRejected;
+  }
+  return kExitOk;
+}
+
+}  // namespace rashomon::cli::internal
