@@ -39,18 +39,18 @@ struct Block {
 // Why a line was removed. Names are part of the JSON output and of
 // docs/cleaning.md.
 enum class RemoveReason {
-  kAdMarker,     // "Advertisement", "Sponsored content".
-  kPromo,        // Self-promotion: apps, newsletters, "latest news on X".
-  kCredit,       // Photo or copyright credit.
-  kCaption,      // A photo caption marked as such ("(file photo)").
-  kWidget,       // Share, comment, tag and follow widgets.
-  kRelatedLink,  // "Read also", "More from", teaser links.
-  kRepeat,       // A line printed earlier in the same document.
-  kTemplate,     // Template text: CMS placeholders, AI notices, lines
-                 // shared by unrelated documents of one batch.
-  kAuthorBio,    // "About the author" boxes.
-  kByline,       // "By Jane Roe, Example Agency": kept as Document::authors.
-  kTimestamp,    // "Updated: 14 March 2025, 10:05" lines.
+  kAdMarker,        // "Advertisement", "Sponsored content".
+  kPromo,           // Self-promotion: apps, newsletters, "latest news on X".
+  kCredit,          // Photo or copyright credit.
+  kCaption,         // A photo caption marked as such ("(file photo)").
+  kWidget,          // Share, comment, tag and follow widgets.
+  kRelatedLink,     // "Read also", "More from", teaser links.
+  kRepeat,          // A line printed earlier in the same document.
+  kTemplate,        // Template text: CMS placeholders, AI notices, lines
+                    // shared by unrelated documents of one batch.
+  kAuthorBio,       // "About the author" boxes.
+  kByline,          // "By Jane Roe, Example Agency": kept as Document::authors.
+  kTimestamp,       // "Updated: 14 March 2025, 10:05" lines.
   kOutsideArticle,  // HTML text outside the article's container: menus,
                     // sidebars, footers, teasers of other stories.
   kComments,        // HTML reader comments.

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,15 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "extract/metadata.h"
-#include "extract/dates.h"
 #include "base/document.h"
 #include "extract/batch_templates.h"
 #include "extract/cleaner.h"
+#include "extract/dates.h"
 #include "extract/extractor.h"
 #include "extract/html_extract.h"
-#include "html/parser.h"
 #include "extract/line_rules.h"
+#include "extract/metadata.h"
+#include "html/parser.h"
 #include "text/normalize.h"
 
 namespace rashomon::extract {
@@ -622,7 +621,6 @@ TEST(LabelledCorpusTest, NoArticleLineGoesAndMostFurnitureDoes) {
   EXPECT_LE(kept_furniture, 60) << "of " << furniture;
 }
 
-
 // ---------------------------------------------------------------- HTML extraction
 
 Document ExtractHtml(std::string html, std::string url = "") {
@@ -687,10 +685,11 @@ TEST(HtmlExtractTest, ArticleContainerWinsOverNavigationAndComments) {
                      "<footer><p>Copyright 2026 Example Gazette. All rights reserved.</p></footer>";
   Document d = ExtractHtml(Page(body));
   EXPECT_EQ(d.title, "Pier to open in spring");
-  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|Fishing boats|" +
-                              kSentenceC);
+  EXPECT_EQ(BodyTexts(d),
+            std::string(kSentenceA) + "|" + kSentenceB + "|Fishing boats|" + kSentenceC);
   bool heading = false;
-  for (const Block& b : d.blocks) heading |= b.kind == BlockKind::kHeading && b.text == "Fishing boats";
+  for (const Block& b : d.blocks)
+    heading |= b.kind == BlockKind::kHeading && b.text == "Fishing boats";
   EXPECT_TRUE(heading);
   const std::string rules = RemovedRules(d);
   EXPECT_NE(rules.find("html_comments"), std::string::npos) << rules;
@@ -723,8 +722,8 @@ TEST(HtmlExtractTest, JsonLdBodyWhenThePageShowsOnlyATeaser) {
   std::string ld = std::string(
                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                        "\"headline\":\"Pier to open in spring\",\"articleBody\":\"") +
-                   kSentenceA + "\\n" + kSentenceB + "\\n" + kSentenceC + " " + kSentenceA +
-                   " " + kSentenceB + "\"}</script>";
+                   kSentenceA + "\\n" + kSentenceB + "\\n" + kSentenceC + " " + kSentenceA + " " +
+                   kSentenceB + "\"}</script>";
   std::string body = "<article><p>Subscribe to read the full story.</p></article>";
   Document d = ExtractHtml(Page(body, ld));
   EXPECT_NE(BodyTexts(d).find(kSentenceB), std::string::npos) << BodyTexts(d);
@@ -736,8 +735,8 @@ TEST(HtmlExtractTest, MetadataFillsTheDocumentButInputWins) {
       "<meta property=\"og:site_name\" content=\"Example Gazette\">"
       "<meta name=\"author\" content=\"Jane Roe\">"
       "<meta property=\"article:published_time\" content=\"2026-03-03T14:05:00+01:00\">";
-  std::string body = std::string("<article><p>") + kSentenceA + "</p><p>" + kSentenceB +
-                     "</p></article>";
+  std::string body =
+      std::string("<article><p>") + kSentenceA + "</p><p>" + kSentenceB + "</p></article>";
   std::vector<Document> docs(1);
   docs[0].source = "p.html";
   docs[0].raw = Page(body, head);
@@ -809,8 +808,8 @@ TEST(HtmlExtractTest, BoxBetweenArticlePartsDoesNotSplitTheArticle) {
       "onwards.</p></div></div><div class=part><p>" +
       kSentenceC + "</p><p>" + kSentenceD + "</p></div></div>";
   Document d = ExtractHtml(Page(body));
-  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC + "|" +
-                              kSentenceD);
+  EXPECT_EQ(BodyTexts(d),
+            std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC + "|" + kSentenceD);
 }
 
 TEST(HtmlExtractTest, CustomElementsAreBlocksAndNamedFurniture) {
@@ -914,7 +913,6 @@ TEST(GoldenExtractTest, PagesGiveTheirExpectedTextAndMetadata) {
   }
   EXPECT_GE(cases, 10);
 }
-
 
 PageMetadata Meta(std::string_view html, std::string_view url = "https://news.example.org/a/1") {
   Result<html::Dom> dom = html::ParseHtml(html, html::ParseOptions());

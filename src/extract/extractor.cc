@@ -32,10 +32,9 @@ std::string FormatBytes(size_t bytes) {
 void ExtractHtmlDocument(const ExtractOptions& options, Document* doc, HtmlState* state) {
   state->html = true;
   if (doc->raw.size() > options.parse.max_bytes) {
-    state->error = ExtractError{doc->source, "HTML page over the " +
-                                                 FormatBytes(options.parse.max_bytes) +
-                                                 " budget (" + std::to_string(doc->raw.size()) +
-                                                 " bytes)"};
+    state->error =
+        ExtractError{doc->source, "HTML page over the " + FormatBytes(options.parse.max_bytes) +
+                                      " budget (" + std::to_string(doc->raw.size()) + " bytes)"};
     return;
   }
   html::DecodedHtml page = html::DecodeHtml(doc->raw, doc->content_type);

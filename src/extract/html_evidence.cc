@@ -105,23 +105,33 @@ constexpr Stem kStems[] = {
 // Matched as a whole hyphen- or underscore-separated token only, because
 // as stems they would hit "header", "load" or "canvas".
 constexpr Stem kTokens[] = {
-    {"ad", Furniture::kAd, true},          {"ads", Furniture::kAd, true},
-    {"adv", Furniture::kAd, true},         {"nav", Furniture::kNavigation, true},
-    {"tags", Furniture::kTags, true},      {"tag", Furniture::kTags, false},
-    {"topics", Furniture::kTags, false},   {"rail", Furniture::kSidebar, false},
-    {"aside", Furniture::kSidebar, false}, {"bio", Furniture::kAuthorBio, false},
-    {"print", Furniture::kShare, false},   {"tools", Furniture::kShare, false},
-    {"skip", Furniture::kNavigation, true}, {"cmp", Furniture::kCookie, true},
-    {"teasers", Furniture::kRelated, false}, {"more", Furniture::kRelated, false},
-    {"author", Furniture::kByline, false},   {"authors", Furniture::kByline, false},
-    {"meta", Furniture::kByline, false},     {"date", Furniture::kTimestamp, false},
+    {"ad", Furniture::kAd, true},
+    {"ads", Furniture::kAd, true},
+    {"adv", Furniture::kAd, true},
+    {"nav", Furniture::kNavigation, true},
+    {"tags", Furniture::kTags, true},
+    {"tag", Furniture::kTags, false},
+    {"topics", Furniture::kTags, false},
+    {"rail", Furniture::kSidebar, false},
+    {"aside", Furniture::kSidebar, false},
+    {"bio", Furniture::kAuthorBio, false},
+    {"print", Furniture::kShare, false},
+    {"tools", Furniture::kShare, false},
+    {"skip", Furniture::kNavigation, true},
+    {"cmp", Furniture::kCookie, true},
+    {"teasers", Furniture::kRelated, false},
+    {"more", Furniture::kRelated, false},
+    {"author", Furniture::kByline, false},
+    {"authors", Furniture::kByline, false},
+    {"meta", Furniture::kByline, false},
+    {"date", Furniture::kTimestamp, false},
     {"time", Furniture::kTimestamp, false},
 };
 
-constexpr std::string_view kPositiveStems[] = {"article", "content", "entry", "main", "post",
+constexpr std::string_view kPositiveStems[] = {"article", "content", "entry", "main",  "post",
                                                "story",   "text",    "body",  "prose", "blog"};
 
-constexpr std::string_view kHiddenWords[] = {"hidden",           "sronly",   "visuallyhidden",
+constexpr std::string_view kHiddenWords[] = {"hidden",           "sronly",    "visuallyhidden",
                                              "screenreadertext", "offscreen", "dnone",
                                              "invisible",        "hide"};
 
@@ -133,11 +143,11 @@ char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 
 // Class words that name the story's taxonomy ("category-promotions",
 // "tag-social-media") describe its subject, not the element's role.
-constexpr std::string_view kTaxonomyPrefixes[] = {"category", "tag-",   "tag_",     "tags-", "topic",
-                                                  "cat-",     "postid", "section-", "rubri"};
+constexpr std::string_view kTaxonomyPrefixes[] = {
+    "category", "tag-", "tag_", "tags-", "topic", "cat-", "postid", "section-", "rubri"};
 
-constexpr std::string_view kStatePrefixes[] = {"has-", "has_", "with-", "no-", "without-",
-                                               "show-", "is-",  "js-",  "enable", "layout"};
+constexpr std::string_view kStatePrefixes[] = {"has-",  "has_", "with-", "no-",    "without-",
+                                               "show-", "is-",  "js-",   "enable", "layout"};
 constexpr std::string_view kStateSuffixes[] = {"-enabled", "-disabled", "-active", "-open",
                                                "-visible", "-closed",   "-count",  "-left",
                                                "-right",   "-loaded"};

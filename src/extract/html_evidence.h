@@ -39,10 +39,10 @@ enum class Furniture : uint8_t {
 };
 
 struct Evidence {
-  bool skip = false;    // Never text: scripts, styles, media, form controls, hidden.
-  bool positive = false;  // Says "article body" (class, id, itemprop, role, tag).
+  bool skip = false;             // Never text: scripts, styles, media, form controls, hidden.
+  bool positive = false;         // Says "article body" (class, id, itemprop, role, tag).
   bool strong_positive = false;  // itemprop=articleBody and the like.
-  bool caption = false;  // figure, figcaption, or a class word with "caption".
+  bool caption = false;          // figure, figcaption, or a class word with "caption".
   Furniture furniture = Furniture::kNone;
   // Strong furniture (comments, share, ads...) stays furniture even when it
   // wraps much of the page; weak furniture (sidebar, footer, menu words in

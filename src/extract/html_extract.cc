@@ -1,8 +1,8 @@
 #include "extract/html_extract.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -260,8 +260,8 @@ bool EndsSentence(std::string_view s) {
       continue;
     }
     // Closing quotes U+201D, U+2019, », and CJK full stop.
-    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" ||
-                          s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+    if (s.size() >= 3 &&
+        (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
       s.remove_suffix(3);
       continue;
     }
@@ -269,9 +269,9 @@ bool EndsSentence(std::string_view s) {
       s.remove_suffix(2);
       continue;
     }
-    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE3\x80\x82" ||
-                          s.substr(s.size() - 3) == "\xEF\xBC\x81" ||
-                          s.substr(s.size() - 3) == "\xEF\xBC\x9F")) {
+    if (s.size() >= 3 &&
+        (s.substr(s.size() - 3) == "\xE3\x80\x82" || s.substr(s.size() - 3) == "\xEF\xBC\x81" ||
+         s.substr(s.size() - 3) == "\xEF\xBC\x9F")) {
       return true;
     }
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
@@ -290,10 +290,11 @@ int EffectiveWords(const TextBlock& b) {
 
 // Credit labels that end a caption: "... at the quay. Photo: Jane Roe".
 constexpr std::string_view kCreditLabels[] = {
-    "Photo:", "Photos:", "Photo by ", "Photograph:", "Picture:", "Image:", "Images:", "Credit:",
-    "Credits:", "Illustration:", "Foto:", "Fotos:", "Foto de ", "Fotografía:", "Bild:",
-    "Crédit:", "Crédito:", "Imagen:", "Фото:", "Фото ", "Иллюстрация:", "写真：", "Source:",
-    "Photo :", "Crédit :", "Crédits :", "Image credit:", "Photo credit:", "Image credit :"};
+    "Photo:",   "Photos:",     "Photo by ",     "Photograph:",   "Picture:",      "Image:",
+    "Images:",  "Credit:",     "Credits:",      "Illustration:", "Foto:",         "Fotos:",
+    "Foto de ", "Fotografía:", "Bild:",         "Crédit:",       "Crédito:",      "Imagen:",
+    "Фото:",    "Фото ",       "Иллюстрация:",  "写真：",        "Source:",       "Photo :",
+    "Crédit :", "Crédits :",   "Image credit:", "Photo credit:", "Image credit :"};
 
 // Byte offset where a labelled credit at the end of caption `text` starts,
 // or npos: the label must follow the caption's text after a sentence end
@@ -360,7 +361,8 @@ class Extractor {
 
   std::string Path(NodeId n) const {
     std::string path;
-    for (int depth = 0; n != kNoNode && n != dom_.root() && depth < 6; n = dom_.parent(n), ++depth) {
+    for (int depth = 0; n != kNoNode && n != dom_.root() && depth < 6;
+         n = dom_.parent(n), ++depth) {
       std::string part(dom_.tag_name(n));
       std::string_view cls = dom_.attr(n, "class"), id = dom_.attr(n, "id");
       if (!id.empty()) part += "#" + std::string(id.substr(0, 30));
@@ -378,8 +380,8 @@ class Extractor {
       NodeId where = kNoNode;
       const Furniture f = FurnitureOf(b, &where);
       char head[96];
-      std::snprintf(head, sizeof(head), "%c v=%-7.0f c=%-5zu l=%-5zu w=%-4d %s ", keep[i] ? '+' : '-',
-                    b.value, b.chars, b.link_chars, b.words,
+      std::snprintf(head, sizeof(head), "%c v=%-7.0f c=%-5zu l=%-5zu w=%-4d %s ",
+                    keep[i] ? '+' : '-', b.value, b.chars, b.link_chars, b.words,
                     std::string(internal::FurnitureRule(f)).c_str());
       t += head;
       t += b.text.substr(0, 70);
@@ -405,8 +407,8 @@ class Extractor {
     b->table_row = b->owner_tag == Tag::kTr && b->text.find('\t') != std::string::npos;
     b->sentence_end = EndsSentence(b->text);
     const double link_density = b->chars ? double(b->link_chars) / double(b->chars) : 0;
-    b->article_shaped = link_density < 0.5 && !b->heading &&
-                        (b->words >= 12 || (b->words >= 6 && b->sentence_end));
+    b->article_shaped =
+        link_density < 0.5 && !b->heading && (b->words >= 12 || (b->words >= 6 && b->sentence_end));
     switch (b->owner_tag) {
       case Tag::kBlockquote:
         b->kind = BlockKind::kQuote;
@@ -730,9 +732,9 @@ class Extractor {
       out->removed.push_back(std::move(r));
     }
     size_t end = cut;
-    while (end > 0 && ((*text)[end - 1] == ' ' || (*text)[end - 1] == '|' ||
-                       (*text)[end - 1] == '/' || (*text)[end - 1] == '-' ||
-                       (*text)[end - 1] == '(')) {
+    while (end > 0 &&
+           ((*text)[end - 1] == ' ' || (*text)[end - 1] == '|' || (*text)[end - 1] == '/' ||
+            (*text)[end - 1] == '-' || (*text)[end - 1] == '(')) {
       --end;
     }
     text->resize(end);

@@ -25,18 +25,18 @@
 namespace rashomon::extract {
 
 struct PageMetadata {
-  std::string title;        // The headline, site suffix removed; "" if none.
-  std::string published;    // ISO 8601: "2024-05-03T15:47:42+00:00", or
-                            // "2024-05-03T15:47:42" without a known offset, or
-                            // "2024-05-03" for a day only; "" if none.
-  std::string modified;     // Same format; "" if none.
+  std::string title;                 // The headline, site suffix removed; "" if none.
+  std::string published;             // ISO 8601: "2024-05-03T15:47:42+00:00", or
+                                     // "2024-05-03T15:47:42" without a known offset, or
+                                     // "2024-05-03" for a day only; "" if none.
+  std::string modified;              // Same format; "" if none.
   std::vector<std::string> authors;  // Person (or agency) names, page order, no duplicates.
-  std::string site;         // Site or publisher name; "" if none.
-  std::string canonical_url;  // <link rel=canonical> or og:url, absolute; "" if none.
-  std::string description;  // og:description or meta description; "" if none.
-  std::string language;     // ISO 639-1 from <html lang>, og:locale or
-                            // content-language ("de" from "de-AT"); "" if none.
-  std::string image;        // og:image; "" if none.
+  std::string site;                  // Site or publisher name; "" if none.
+  std::string canonical_url;         // <link rel=canonical> or og:url, absolute; "" if none.
+  std::string description;           // og:description or meta description; "" if none.
+  std::string language;              // ISO 639-1 from <html lang>, og:locale or
+                                     // content-language ("de" from "de-AT"); "" if none.
+  std::string image;                 // og:image; "" if none.
   // JSON-LD articleBody when the page has one (some extractors trust it; we
   // use it as a fallback and a check).
   std::string json_ld_body;
