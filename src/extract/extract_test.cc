@@ -782,6 +782,14 @@ TEST(HtmlExtractTest, HostilePagesNeverCrash) {
 constexpr const char* kSentenceD =
     "The council will decide in April whether to extend the pier by another forty metres.";
 
+TEST(HtmlExtractTest, FurnitureWordOnTheOnlyProseIsOverruled) {
+  std::string body =
+      std::string("<nav><a href=/>Home</a></nav><div class=\"story-promo-wrapper\"><p>") +
+      kSentenceA + "</p><p>" + kSentenceB + "</p><p>" + kSentenceC + "</p></div>";
+  Document d = ExtractHtml(Page(body));
+  EXPECT_EQ(BodyTexts(d), std::string(kSentenceA) + "|" + kSentenceB + "|" + kSentenceC);
+}
+
 TEST(HtmlExtractTest, ListThatIsTheArticleStays) {
   std::string body = std::string("<div class=post><h1>Pier to open in spring</h1><p>") +
                      kSentenceA +

@@ -334,11 +334,26 @@ class Extractor {
     NeutralizeWrappers();
     MarkTeasers();
     for (TextBlock& b : blocks_) Value(&b);
-    const NodeId container = ChooseContainer();
+    NodeId container = ChooseContainer();
     std::vector<bool> keep(blocks_.size(), false);
     size_t kept_chars = SelectInContainer(container, &keep);
     kept_chars += SelectLead(container, &keep);
     out.method = "container";
+    // Safety net: when furniture evidence has hidden most of the page's
+    // prose ("subscriber-promo-body"), the article is probably inside it.
+    if (kept_chars < options_.min_article_chars && NeutralizeLargestFurniture()) {
+      for (TextBlock& b : blocks_) Value(&b);
+      const NodeId retry = ChooseContainer();
+      std::vector<bool> retry_keep(blocks_.size(), false);
+      size_t retry_chars = SelectInContainer(retry, &retry_keep);
+      retry_chars += SelectLead(retry, &retry_keep);
+      if (retry_chars > kept_chars * 2 && retry_chars >= options_.min_article_chars) {
+        container = retry;
+        keep = std::move(retry_keep);
+        kept_chars = retry_chars;
+        out.method = "container_retry";
+      }
+    }
     if (kept_chars < options_.min_article_chars) {
       std::vector<bool> page(blocks_.size(), false);
       const size_t page_chars = SelectPage(&page);
@@ -431,7 +446,8 @@ class Extractor {
   // element stops counting as furniture.
   void NeutralizeWrappers() {
     if (total_article_chars_ == 0) return;
-    std::vector<size_t> article_chars(dom_.size(), 0);
+    std::vector<size_t>& article_chars = article_chars_;
+    article_chars.assign(dom_.size(), 0);
     std::vector<uint8_t> has_marker(dom_.size(), 0);
     for (const TextBlock& b : blocks_) {
       if (b.article_shaped) article_chars[b.owner] += b.chars;
@@ -457,6 +473,25 @@ class Extractor {
       const double share = double(article_chars[n]) / double(total_article_chars_);
       if (share >= 0.6 && has_marker[n]) neutral_[n] = 1;
     }
+  }
+
+  // Neutralizes the furniture element holding the most article-shaped
+  // text, when that is at least 60 % of the page's; never comments (a
+  // short article above a long thread is still the article). Returns
+  // whether one was neutralized.
+  bool NeutralizeLargestFurniture() {
+    if (total_article_chars_ == 0 || neutral_.empty()) return false;
+    NodeId best = kNoNode;
+    for (NodeId n = 1; n < dom_.size(); ++n) {
+      const Evidence& ev = info_[n].evidence;
+      if (ev.furniture == Furniture::kNone || ev.furniture == Furniture::kComments || neutral_[n]) {
+        continue;
+      }
+      if (best == kNoNode || article_chars_[n] > article_chars_[best]) best = n;
+    }
+    if (best == kNoNode || article_chars_[best] * 10 < total_article_chars_ * 6) return false;
+    neutral_[best] = 1;
+    return true;
   }
 
   bool IsLinkHeadline(const TextBlock& b) const {
@@ -758,6 +793,7 @@ class Extractor {
   std::vector<ElementInfo> info_;
   std::vector<TextBlock> blocks_;
   std::vector<uint8_t> neutral_;
+  std::vector<size_t> article_chars_;  // Article-shaped characters in each subtree.
   std::string title_key_;
   size_t total_article_chars_ = 0;
 };

@@ -42,8 +42,10 @@ struct ExtractedBlock {
 struct HtmlArticle {
   std::vector<ExtractedBlock> blocks;  // In page order.
   std::vector<RemovedLine> removed;    // Dropped blocks; `line` is 0.
-  // How the text was found: "container", "page" (fallback to all
-  // article-shaped blocks) or "json_ld" (fallback to JSON-LD articleBody).
+  // How the text was found: "container", "container_retry" (the container
+  // found after dropping the furniture evidence that hid most of the
+  // page's prose), "page" (fallback to all article-shaped blocks) or
+  // "json_ld" (fallback to JSON-LD articleBody).
   std::string method;
 };
 
