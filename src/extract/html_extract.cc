@@ -279,6 +279,18 @@ bool EndsSentence(std::string_view s) {
   return false;
 }
 
+// "Imprint · Privacy · Contact · Jobs": three separators or more make a
+// menu, however many words it has.
+bool IsSeparatedList(std::string_view s) {
+  int separators = 0;
+  for (std::string_view sep : {" \u00B7 ", " | ", " \u2022 ", " / ", " \u2013 "}) {
+    for (size_t pos = s.find(sep); pos != std::string_view::npos; pos = s.find(sep, pos + 1)) {
+      if (++separators >= 3) return true;
+    }
+  }
+  return false;
+}
+
 // A CJK-heavy text has few spaces; count its characters as words.
 int EffectiveWords(const TextBlock& b) {
   const int spaced = CountWords(b.text);
@@ -422,8 +434,8 @@ class Extractor {
     b->table_row = b->owner_tag == Tag::kTr && b->text.find('\t') != std::string::npos;
     b->sentence_end = EndsSentence(b->text);
     const double link_density = b->chars ? double(b->link_chars) / double(b->chars) : 0;
-    b->article_shaped =
-        link_density < 0.5 && !b->heading && (b->words >= 12 || (b->words >= 6 && b->sentence_end));
+    b->article_shaped = link_density < 0.5 && !b->heading && !IsSeparatedList(b->text) &&
+                        (b->words >= 12 || (b->words >= 6 && b->sentence_end));
     switch (b->owner_tag) {
       case Tag::kBlockquote:
         b->kind = BlockKind::kQuote;
