@@ -9,6 +9,7 @@
 
 #include "extract/html_evidence.h"
 #include "text/normalize.h"
+#include "text/tokens.h"
 #include "text/utf8.h"
 
 namespace rashomon::extract {
@@ -229,29 +230,6 @@ class BlockCollector {
   bool pending_space_ = false;
 };
 
-// Space-separated tokens holding a letter or digit: separators such as
-// "·" or "|" are no words.
-int CountWords(std::string_view s) {
-  int words = 0;
-  bool counted = false;
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == ' ') {
-      counted = false;
-      continue;
-    }
-    // Lead bytes from 0xC3 start letters of most scripts; 0xC2 (Latin-1
-    // signs such as "·" and "©") and 0xE2 (dashes, quotes, bullets) do not.
-    const bool wordy = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-                       (c >= 0xC3 && c != 0xE2);
-    if (wordy && !counted) {
-      ++words;
-      counted = true;
-    }
-  }
-  return words;
-}
-
 bool EndsSentence(std::string_view s) {
   while (!s.empty()) {
     const char c = s.back();
@@ -291,13 +269,11 @@ bool IsSeparatedList(std::string_view s) {
   return false;
 }
 
-// A CJK-heavy text has few spaces; count its characters as words.
+// Words by text::CountWords, where each CJK character is a token; two of
+// them count as one word, about the information of a word in spaced scripts.
 int EffectiveWords(const TextBlock& b) {
-  const int spaced = CountWords(b.text);
-  if (b.text.size() > b.chars * 2 && spaced * 6 < static_cast<int>(b.chars)) {
-    return static_cast<int>(b.chars / 2);
-  }
-  return spaced;
+  const int tokens = static_cast<int>(text::CountWords(b.text));
+  return b.text.size() > b.chars * 2 ? tokens / 2 : tokens;
 }
 
 // Credit labels that end a caption: "... at the quay. Photo: Jane Roe".
@@ -323,7 +299,8 @@ size_t FindCaptionCredit(std::string_view text) {
           c != ')' && c != '"') {
         continue;
       }
-      if (CountWords(text.substr(pos)) > 10 || CountWords(text.substr(0, before)) < 2) continue;
+      if (text::CountWords(text.substr(pos)) > 10 || text::CountWords(text.substr(0, before)) < 2)
+        continue;
       return pos;
     }
   }

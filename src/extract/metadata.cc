@@ -15,6 +15,7 @@
 #include "extract/metadata_internal.h"
 #include "html/dom.h"
 #include "text/normalize.h"
+#include "text/tokens.h"
 #include "text/utf8.h"
 
 namespace rashomon::extract {
@@ -47,17 +48,6 @@ std::string Fold(std::string_view s) {
   std::string repaired;
   text::RepairUtf8(s, &repaired);
   return text::CollapseWhitespace(repaired);
-}
-
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 bool HasToken(std::string_view list, std::string_view token) {
@@ -236,7 +226,7 @@ SiteNames MakeSiteNames(const std::vector<std::string>& names, std::string_view 
 // `part` names the site: its key equals a site name or host key, or, unless
 // `exact`, one mostly contains the other ("DER SPIEGEL" and "spiegel").
 bool IsSiteName(std::string_view part, const SiteNames& sites, bool exact) {
-  if (CountWords(part) > 6) return false;
+  if (text::CountWords(part) > 6) return false;
   std::string key = CompactKey(part);
   if (key.size() < 2) return false;
   for (const std::string& site : sites.keys) {
@@ -488,7 +478,7 @@ bool IsH1WithTail(std::string_view title, std::string_view h1) {
   std::string tail = Fold(title.substr(h1.size()));
   for (std::string_view sep :
        {"|", "-", "\u2013", "\u2014", ":", "\u00B7", "/", "\u00BB", "\u2022", "\uFF1A"}) {
-    if (StartsWith(tail, sep)) return CountWords(tail) <= 6;
+    if (StartsWith(tail, sep)) return text::CountWords(tail) <= 6;
   }
   return false;
 }

@@ -156,9 +156,22 @@ std::vector<std::string> LowerWords(std::string_view s) {
   return words;
 }
 
+// Space-separated parts of a name: a CJK name is one part, however many
+// characters it has (text::CountWords would count each).
+size_t NameParts(std::string_view s) {
+  size_t parts = 0;
+  bool in_part = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_part) ++parts;
+    in_part = !space;
+  }
+  return parts;
+}
+
 bool IsJunkAuthor(std::string_view name) {
   if (name.size() < 2 || name.size() > kMaxAuthorBytes) return true;
-  if (CountWords(name) > static_cast<size_t>(kMaxAuthorWords)) return true;
+  if (NameParts(name) > static_cast<size_t>(kMaxAuthorWords)) return true;
   if (name.find("://") != std::string_view::npos || StartsWith(name, "www.") ||
       name.find('@') != std::string_view::npos || name.find('/') != std::string_view::npos)
     return true;
@@ -190,7 +203,7 @@ std::string StripNameLabels(std::string_view raw) {
   }
   for (int round = 0; round < 3; ++round) {
     size_t colon = s.find(':');
-    if (colon != std::string::npos && CountWords(s.substr(0, colon)) <= 2) {
+    if (colon != std::string::npos && NameParts(s.substr(0, colon)) <= 2) {
       s = Fold(s.substr(colon + 1));
       continue;
     }

@@ -60,9 +60,6 @@ bool EndsWith(std::string_view s, std::string_view p);
 // preconditions hold.
 std::string Fold(std::string_view s);
 
-// Number of space-separated words of `s`.
-size_t CountWords(std::string_view s);
-
 // `token` is one of the whitespace-separated tokens of `list`, ASCII case
 // ignored. REQUIRES: `token` is lower case.
 bool HasToken(std::string_view list, std::string_view token);
