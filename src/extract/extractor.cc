@@ -99,24 +99,6 @@ void ApplyMarkupKinds(const HtmlState& state, Document* doc) {
   }
 }
 
-// The extracted lines become blocks unchanged.
-void KeepExtractedBlocks(const HtmlState& state, Document* doc) {
-  doc->blocks.clear();
-  doc->title = doc->given_title;
-  size_t start = 0;
-  for (size_t line = 0; line < state.line_kinds.size() && start < doc->raw.size(); ++line) {
-    size_t end = doc->raw.find('\n', start);
-    if (end == std::string::npos) end = doc->raw.size();
-    Block b;
-    b.kind = state.line_kinds[line];
-    b.text = doc->raw.substr(start, end - start);
-    b.line = static_cast<int>(line + 1);
-    doc->blocks.push_back(std::move(b));
-    start = end + 1;
-  }
-  doc->language = "und";
-}
-
 }  // namespace
 
 std::vector<ExtractError> ExtractBatch(const ExtractOptions& options, std::vector<Document>* docs) {
@@ -140,7 +122,7 @@ std::vector<ExtractError> ExtractBatch(const ExtractOptions& options, std::vecto
   *docs = std::move(ok);
   // Text documents and HTML documents are cleaned as two batches: for HTML
   // the markup has already bounded the article, so the positional sweep of
-  // page furniture is off (or, without clean_html, no line rule runs).
+  // page furniture is off.
   std::vector<Document> part[2];
   std::vector<size_t> where[2];
   for (size_t i = 0; i < docs->size(); ++i) {
@@ -149,15 +131,9 @@ std::vector<ExtractError> ExtractBatch(const ExtractOptions& options, std::vecto
     where[k].push_back(i);
   }
   CleanBatch(options.clean, &part[0]);
-  if (options.clean_html) {
-    CleanOptions html_options = options.clean;
-    html_options.sweep_page_furniture = false;
-    CleanBatch(html_options, &part[1]);
-  } else {
-    for (size_t k = 0; k < part[1].size(); ++k) {
-      KeepExtractedBlocks(ok_states[where[1][k]], &part[1][k]);
-    }
-  }
+  CleanOptions html_options = options.clean;
+  html_options.sweep_page_furniture = false;
+  CleanBatch(html_options, &part[1]);
   for (int k = 0; k < 2; ++k) {
     for (size_t j = 0; j < where[k].size(); ++j) (*docs)[where[k][j]] = std::move(part[k][j]);
   }

@@ -27,8 +27,6 @@ namespace rashomon::extract {
 struct ExtractOptions {
   CleanOptions clean;        // Cleaning rules and threads.
   html::ParseOptions parse;  // HTML budgets.
-  // Run the line cleaner after HTML extraction. Default true.
-  bool clean_html = true;
 };
 
 struct ExtractError {
