@@ -30,3 +30,11 @@ if [ -f "$perf" ]; then
 else
   echo "== clean_corpus, ingest_corpus: skipped (no $perf)"
 fi
+if [ -f "$perf" ]; then
+  echo "== stories_corpus (perf corpus, story clustering, 1 thread and all cores)"
+  "$build/bench/stories_corpus" "$perf"
+fi
+echo "== stories_eval (roundups-dev story clustering quality)"
+"$build/bench/stories_eval" || echo "stories_eval: skipped (no roundups-dev)"
+echo "== dedup_benchmark (perf corpus: shingles, MinHash/SimHash signatures, LSH, FindCopies)"
+"$build/bench/dedup_benchmark" --benchmark_min_time=0.5

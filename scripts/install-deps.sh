@@ -8,9 +8,11 @@ PACKAGES=(
   g++ cmake make pkg-config git
   libicu-dev        # Unicode normalisation, sentence segmentation (text)
   libcld2-dev       # language identification (text)
+  libstemmer-dev    # Snowball word stems (text)
   libsimdjson-dev   # JSONL parsing (ingest)
   zlib1g-dev        # .gz inputs (ingest)
   libzstd-dev zstd  # .zst inputs (ingest)
+  libxxhash-dev     # shingle and band hashes, XXH3 (dedup)
   nlohmann-json3-dev  # JSON output (cli)
   libcli11-dev      # command line (cli)
   libgtest-dev libgmock-dev  # tests

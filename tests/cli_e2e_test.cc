@@ -382,3 +382,53 @@ TEST_F(CliTest, ExtractRefusesPageOverTheHtmlBudget) {
 }
 
 }  // namespace
+
+// `stories` and `dedup` read every input kind: the examples folder holds
+// text, HTML pages and a web archive.
+TEST_F(CliTest, StoriesOfTheExamplesAreThePlantedOnes) {
+  const std::string examples = std::string(RSH_SOURCE_DIR) + "/examples";
+  const Outcome r = Rashomon("stories " + examples + " --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["stories"].size(), 3u) << r.out;
+  EXPECT_EQ(j["documents"], 19);
+  // Largest first: 7 text reports, 5 pages and 3 archive records.
+  EXPECT_EQ(j["stories"][0]["documents"].size(), 15u);
+  EXPECT_EQ(j["stories"][0]["languages"], nlohmann::json({"de", "en", "fr"}));
+  EXPECT_EQ(j["stories"][1]["documents"].size(), 3u);
+  EXPECT_EQ(j["stories"][1]["languages"], nlohmann::json({"en", "fr"}));
+  EXPECT_EQ(j["stories"][2]["documents"],
+            nlohmann::json({examples + "/11_festival.txt"}));
+  EXPECT_FALSE(j["stories"][0]["title"].get<std::string>().empty());
+  EXPECT_TRUE(j["stories"][0]["id"].is_number_unsigned());
+}
+
+TEST_F(CliTest, DedupFindsTheNearCopyAndTheArchivedPages) {
+  const std::string examples = std::string(RSH_SOURCE_DIR) + "/examples";
+  const Outcome r = Rashomon("dedup " + examples + " --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  bool near_copy = false;
+  size_t exact = 0;
+  for (const auto& g : j["groups"]) {
+    for (const auto& m : g["members"]) {
+      if (m["exact"].get<bool>()) ++exact;
+      if (g["representative"] == examples + "/01_wire.txt" &&
+          m["source"] == examples + "/06_nearcopy.txt") {
+        near_copy = true;
+        EXPECT_GT(m["jaccard"].get<double>(), 0.8);
+        EXPECT_LT(m["jaccard"].get<double>(), 1.0);
+        EXPECT_GT(m["containment"].get<double>(), 0.9);
+        EXPECT_GT(m["contains_representative"].get<double>(), 0.9);
+      }
+    }
+  }
+  EXPECT_TRUE(near_copy) << r.out;
+  EXPECT_EQ(exact, 3u);  // Three pages are also records of the archive.
+  // Text output names the groups; a bad input is named and the rest processed.
+  const std::string bad = Write("bad.html", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  const Outcome t = Rashomon("dedup " + examples + " " + bad);
+  EXPECT_EQ(t.code, 2);
+  EXPECT_NE(t.err.find("bad.html"), std::string::npos);
+  EXPECT_NE(t.out.find("06_nearcopy.txt"), std::string::npos);
+}

@@ -6,7 +6,9 @@
 #include <ostream>
 
 #include "cli/clean_command.h"
+#include "cli/dedup_command.h"
 #include "cli/extract_command.h"
+#include "cli/stories_command.h"
 
 namespace rashomon::cli {
 
@@ -69,6 +71,55 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->check(CLI::PositiveNumber);
   extract_cmd->add_option("--out", extract.out_path, "Write the output to this file, not stdout");
 
+  DedupArgs dedup;
+  CLI::App* dedup_cmd = app.add_subcommand(
+      "dedup",
+      "Find copies: exact duplicates, near-duplicates and partial copies (a rewrite that\n"
+      "copies most of another article), grouped under a representative (the earliest\n"
+      "published, else the longest). Reads every input kind that `extract` reads.");
+  dedup_cmd->add_option("paths", dedup.paths, "Files, folders, or - for standard input")
+      ->required();
+  dedup_cmd->add_flag("--json", dedup.json, "One JSON object with the groups");
+  dedup_cmd
+      ->add_option("--max-bytes", dedup.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+  dedup_cmd->add_option("--threads", dedup.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  dedup_cmd
+      ->add_option("--method", dedup.method,
+                   "minhash (near and partial copies) or simhash (near-identical copies only, "
+                   "less memory)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"minhash", "simhash"}));
+  dedup_cmd
+      ->add_option("--jaccard", dedup.jaccard,
+                   "Jaccard resemblance of word 5-shingles that makes a copy")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 1.0));
+  dedup_cmd
+      ->add_option("--containment", dedup.containment,
+                   "Share of the smaller text found in the larger that makes a partial copy")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 1.0));
+
+  StoriesArgs stories;
+  CLI::App* stories_cmd = app.add_subcommand(
+      "stories",
+      "Group reports of the same event into stories (across languages), and print each\n"
+      "story with its documents. Reads every input kind that `extract` reads.");
+  stories_cmd->add_option("paths", stories.paths, "Files, folders, or - for standard input")
+      ->required();
+  stories_cmd->add_flag("--json", stories.json, "One JSON object with the stories");
+  stories_cmd
+      ->add_option("--max-bytes", stories.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+  stories_cmd->add_option("--threads", stories.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -92,6 +143,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   }
   if (clean_cmd->parsed()) return RunClean(clean, out, err);
   if (extract_cmd->parsed()) return RunExtract(extract, out, err);
+  if (dedup_cmd->parsed()) return RunDedup(dedup, out, err);
+  if (stories_cmd->parsed()) return RunStories(stories, out, err);
   return kExitUsage;
 }
 

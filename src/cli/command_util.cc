@@ -10,7 +10,9 @@
 #include <utility>
 
 #include "base/file_system.h"
+#include "base/parallel.h"
 #include "cli/cli.h"
+#include "extract/extractor.h"
 #include "ingest/ingest.h"
 
 namespace rashomon::cli::internal {
@@ -166,6 +168,46 @@ int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ost
     return kExitSomeInputsRejected;
   }
   return kExitOk;
+}
+
+size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
+                     std::ostream& err, std::vector<Document>* docs) {
+  ingest::IngestOptions ingest_options;
+  ingest_options.max_bytes = static_cast<uint64_t>(max_bytes);
+  extract::ExtractOptions options;
+  options.clean.threads = threads > 0 ? threads : HardwareThreads();
+  constexpr size_t kBatch = 2000;
+  std::vector<Document> batch;
+  size_t batch_bytes = 0, rejected = 0;
+  Progress progress("read", err);
+  auto flush = [&] {
+    for (const extract::ExtractError& e : extract::ExtractBatch(options, &batch)) {
+      ++rejected;
+      err << "rashomon: " << e.source << ": " << e.reason << "\n";
+    }
+    for (Document& d : batch) {
+      d.raw.clear();  // The extracted text is in the blocks.
+      d.raw.shrink_to_fit();
+      docs->push_back(std::move(d));
+    }
+    batch.clear();
+    batch_bytes = 0;
+    progress.Update(docs->size());
+  };
+  ingest::ReadInputs(
+      paths, ingest_options, RealFileSystem(),
+      [&](Document d) {
+        batch_bytes += d.raw.size();
+        batch.push_back(std::move(d));
+        if (batch.size() >= kBatch || batch_bytes >= kMaxBatchBytes) flush();
+      },
+      [&](const ingest::InputError& e) {
+        ++rejected;
+        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+      });
+  flush();
+  progress.Finish();
+  return rejected;
 }
 
 }  // namespace rashomon::cli::internal

@@ -80,6 +80,14 @@ void AddBlocksAndRemoved(const Document& doc, nlohmann::json* j);
 int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ostream& out,
                     std::ostream& err);
 
+// Reads every input of `paths` (ingest) and extracts the documents in
+// batches (extract::ExtractBatch), as `extract` does, for the commands that
+// need the whole collection at once (`dedup`, `stories`). Rejected inputs
+// are named on `err`; returns how many there were. Shows a count on stderr
+// when it is a terminal.
+size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
+                     std::ostream& err, std::vector<Document>* docs);
+
 }  // namespace rashomon::cli::internal
 
 #endif  // RSH_CLI_COMMAND_UTIL_H_

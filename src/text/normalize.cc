@@ -195,4 +195,26 @@ std::string LooseKey(std::string_view utf8) {
   return out;
 }
 
+std::string FoldCase(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  size_t i = 0;
+  while (i < word.size()) {
+    const auto b = static_cast<uint8_t>(word[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b | 0x20 : b));
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = DecodeUtf8Lenient(word, &i);
+    if (cp == 0xFFFD && !(i - start == 3 && static_cast<uint8_t>(word[start]) == 0xEF)) {
+      out.append(word.data() + start, i - start);  // An invalid sequence, as it was.
+    } else {
+      AppendFolded(cp, &out);
+    }
+  }
+  return out;
+}
+
 }  // namespace rashomon::text

@@ -32,6 +32,11 @@ std::string CollapseWhitespace(std::string_view line);
 // Invalid UTF-8 sequences count as separators.
 std::string LooseKey(std::string_view utf8);
 
+// Returns `word` case folded (ICU full folding: "Straße" -> "strasse",
+// "ÉTÉ" -> "été"), every code point kept. ASCII takes a fast path.
+// Invalid UTF-8 bytes are copied unchanged.
+std::string FoldCase(std::string_view word);
+
 }  // namespace rashomon::text
 
 #endif  // RSH_TEXT_NORMALIZE_H_

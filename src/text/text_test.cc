@@ -13,6 +13,7 @@
 #include "text/language.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
+#include "text/stem.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
 
@@ -785,6 +786,48 @@ TEST(CharsetTest, NeverFailsOnRandomBytes) {
       EXPECT_TRUE(IsValidUtf8(out));
     }
   }
+}
+
+}  // namespace
+}  // namespace rashomon::text
+
+namespace rashomon::text {
+namespace {
+
+TEST(FoldCaseTest, FoldsAsciiAndOtherScripts) {
+  EXPECT_EQ(FoldCase("NATO Summit"), "nato summit");
+  EXPECT_EQ(FoldCase("Straße"), "strasse");
+  EXPECT_EQ(FoldCase("ÉTÉ"), "été");
+  EXPECT_EQ(FoldCase("ФСБ"), "фсб");
+  EXPECT_EQ(FoldCase(""), "");
+  EXPECT_EQ(FoldCase(std::string_view("a\xFF" "B", 3)), std::string("a\xFF" "b"));
+}
+
+TEST(StemmerTest, StemsPerLanguage) {
+  Stemmer en("en");
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(en.Stem("elections"), en.Stem("election"));
+  EXPECT_EQ(en.Stem("running"), "run");
+  Stemmer de("de");
+  ASSERT_TRUE(de.ok());
+  EXPECT_EQ(de.Stem("tonnen"), de.Stem("tonne"));
+  Stemmer ru("ru");
+  ASSERT_TRUE(ru.ok());
+  EXPECT_EQ(ru.Stem("москвы"), ru.Stem("москва"));
+  Stemmer none("und");
+  EXPECT_FALSE(none.ok());
+  EXPECT_EQ(none.Stem("words"), "words");
+  EXPECT_EQ(en.Stem(""), "");
+}
+
+TEST(LatinTransliteratorTest, NamesMeetAcrossScripts) {
+  LatinTransliterator latin;
+  EXPECT_EQ(latin.ToLatinAscii("ФСБ"), "FSB");
+  EXPECT_EQ(FoldCase(latin.ToLatinAscii("Фсб")), "fsb");
+  EXPECT_EQ(latin.ToLatinAscii("Straße"), "Strasse");
+  EXPECT_EQ(latin.ToLatinAscii("Zürich"), "Zurich");
+  EXPECT_EQ(latin.ToLatinAscii("plain ascii"), "plain ascii");
+  EXPECT_EQ(latin.ToLatinAscii("Владимир"), "Vladimir");
 }
 
 }  // namespace

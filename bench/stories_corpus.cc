@@ -1,0 +1,51 @@
+// Story clustering throughput on the perf corpus (../shared/data/perf/):
+// StoryIndex::Add over the articles (title and text as given; no
+// extraction), on one thread and on all cores, as one batch and in
+// batches of 1,000 (incremental arrival). Prints documents/s, MB/s and the
+// index's bytes per document.
+//
+//   stories_corpus [PATH] [LIMIT]
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "base/parallel.h"
+#include "bench/corpus_util.h"
+#include "stories/stories.h"
+
+using namespace rashomon;
+
+int main(int argc, char** argv) {
+  const std::string path =
+      argc > 1 && argv[1][0] != 0 ? argv[1] : RSH_SHARED_DIR "/data/perf/articles.jsonl.zst";
+  const size_t limit = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 0;
+  const std::vector<Document> docs = bench::LoadCorpus(path, limit);
+  if (docs.empty()) {
+    std::fprintf(stderr, "stories_corpus: no documents in %s\n", path.c_str());
+    return 1;
+  }
+  std::vector<stories::StoryInput> inputs;
+  for (const Document& d : docs) inputs.push_back({d.given_title, d.raw, "en", d.published});
+  const double mb = bench::RawBytes(docs) / 1e6;
+  std::printf("stories on %s: %zu documents, %.1f MB\n", path.c_str(), docs.size(), mb);
+  for (int threads : {1, HardwareThreads()}) {
+    for (size_t batch : {docs.size(), size_t{1000}}) {
+      stories::StoryOptions options;
+      options.threads = threads;
+      stories::StoryIndex index(options);
+      const double s = bench::TimeSeconds([&] {
+        for (size_t b = 0; b < inputs.size(); b += batch) {
+          index.Add({inputs.begin() + b, inputs.begin() + std::min(inputs.size(), b + batch)});
+        }
+      });
+      std::printf(
+          "  %d thread(s), batches of %6zu: %8.0f documents/s %6.1f MB/s  %zu stories  "
+          "%.0f index bytes/document\n",
+          threads, batch, docs.size() / s, mb / s, index.Stories().size(),
+          static_cast<double>(index.MemoryBytes()) / docs.size());
+    }
+  }
+  return 0;
+}
