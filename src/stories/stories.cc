@@ -17,6 +17,8 @@ namespace {
 
 // Words, and entities, of a report looked up in the postings.
 constexpr size_t kQueryTerms = 24;
+// Terms of each vector compared (the heaviest).
+constexpr size_t kComparedTerms = 96;
 // Reports remembered per posting (the most recent): a very common term
 // stops finding old reports, never costs quadratic time.
 constexpr size_t kMaxPosting = 512;
@@ -203,6 +205,18 @@ void StoryIndex::Add(const std::vector<StoryInput>& batch) {
       if (norm > 0) {
         const auto inv = static_cast<float>(1 / std::sqrt(norm));
         for (Term& term : *out) term.weight *= inv;
+      }
+      // Only the heaviest terms are compared (their weights stay those of
+      // the whole vector): the light rest adds little to any cosine and
+      // would make long articles slow to compare.
+      if (out->size() > kComparedTerms) {
+        std::nth_element(out->begin(), out->begin() + kComparedTerms, out->end(),
+                         [](const Term& a, const Term& b) {
+                           return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
+                         });
+        out->resize(kComparedTerms);
+        std::sort(out->begin(), out->end(),
+                  [](const Term& a, const Term& b) { return a.id < b.id; });
       }
     };
     weigh(d.raw.words, false, &d.words);
