@@ -18,7 +18,7 @@ namespace {
 // Words, and entities, of a report looked up in the postings.
 constexpr size_t kQueryTerms = 24;
 // Terms of each vector compared (the heaviest).
-constexpr size_t kComparedTerms = 96;
+constexpr size_t kComparedTerms = 256;
 // Reports remembered per posting (the most recent): a very common term
 // stops finding old reports, never costs quadratic time.
 constexpr size_t kMaxPosting = 512;
