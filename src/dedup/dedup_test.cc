@@ -216,6 +216,35 @@ TEST(ShinglerTest, FastTokensMatchTokenize) {
   }
 }
 
+// The 8-byte ASCII path of normalising agrees with a plain reference.
+TEST(ShinglerTest, NormalizeMatchesReferenceOnRandomAscii) {
+  auto reference = [](std::string_view in) {
+    std::string out;
+    bool space = false;
+    for (char c : in) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return out;
+  };
+  std::mt19937 rng(12);
+  constexpr std::string_view kAlphabet = "aZ@[`{ \t\n  .Mq\x7f\x01";
+  Shingler shingler(ShingleOptions{});
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string s;
+    const size_t len = rng() % 50;
+    for (size_t i = 0; i < len; ++i) s += kAlphabet[rng() % kAlphabet.size()];
+    std::string got;
+    shingler.Normalize(s, &got);
+    ASSERT_EQ(got, reference(s)) << "[" << s << "]";
+  }
+}
+
 TEST(ShinglerTest, ExactHashIgnoresCaseAndWhiteSpaceOnly) {
   EXPECT_EQ(ExactHash("The  Port\nis CLOSED."), ExactHash("the port is closed."));
   EXPECT_NE(ExactHash("The port is closed."), ExactHash("The port is closed!"));

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "dedup/ascii_tokens.h"
 #include "text/tokens.h"
@@ -74,6 +76,29 @@ inline size_t EncodeUtf8(char32_t cp, char* out) {
   return 4;
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The common case of Fold, 8 bytes at a time (SWAR, little-endian): when
+// the bytes are printable ASCII with no two spaces in a row (and no
+// leading space after a space), lower-cases them in place, updates the
+// counters and returns true. Otherwise returns false and changes nothing.
+inline bool FoldAsciiBlock(uint64_t* block, bool* prev_space, size_t* chars) {
+  const uint64_t x = *block;
+  // Any byte >= 0x80, or < 0x20 (control characters, \t, \n...)?
+  if (((x | ((x - kOnes * 0x20) & ~x)) & kHighBits) != 0) return false;
+  const uint64_t t = x ^ (kOnes * 0x20);  // Zero bytes where x has a space.
+  const uint64_t low7 = kOnes * 0x7F;
+  const uint64_t spaces = ~(((t & low7) + low7) | t | low7);  // 0x80 in each space byte.
+  if ((spaces & (spaces << 8)) != 0 || (*prev_space && (spaces & 0x80) != 0)) return false;
+  const uint64_t at_least_a = x + kOnes * (0x80 - 'A');
+  const uint64_t above_z = x + kOnes * (0x80 - 'Z' - 1);
+  *block = x | (((at_least_a & ~above_z) & kHighBits) >> 2);
+  *chars += 8 - static_cast<size_t>(std::popcount(spaces));
+  *prev_space = (spaces >> 63) != 0;
+  return true;
+}
+
 struct FoldCounts {
   size_t chars = 0;      // Non-space code points written.
   size_t spaceless = 0;  // Of them, letters of the spaceless scripts.
@@ -96,6 +121,16 @@ void Fold(std::string_view text, size_t budget, std::string* out, FoldCounts* co
   bool prev_space = true;
   size_t pos = 0;
   while (pos < n && w < budget) {
+    if (pos + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, text.data() + pos, 8);
+      if (FoldAsciiBlock(&block, &prev_space, &chars)) {
+        std::memcpy(dst + w, &block, 8);
+        w += 8;
+        pos += 8;
+        continue;
+      }
+    }
     const auto b = static_cast<uint8_t>(text[pos]);
     if (b < 0x80) {
       ++pos;
