@@ -42,6 +42,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/iso_time.h"
+
 #include "text/utf8.h"
 
 namespace rashomon::bench {
@@ -226,16 +228,6 @@ struct ParsedDate {
 
 namespace internal {
 
-// Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian).
-inline int64_t DaysFromCivil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // Reads exactly `digits` decimal digits at `s[*pos]`.
 inline bool ReadNumber(std::string_view s, size_t* pos, int digits, int* value) {
   if (*pos + digits > s.size()) return false;
@@ -266,7 +258,7 @@ inline std::optional<ParsedDate> ParseIsoDate(std::string_view text) {
     return std::nullopt;
   }
   ParsedDate date;
-  int64_t minutes = internal::DaysFromCivil(year, month, day) * 1440;
+  int64_t minutes = DaysFromCivil(year, month, day) * 1440;
   if (pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
     ++pos;
     int hour = 0, minute = 0, second = 0;

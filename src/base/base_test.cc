@@ -8,6 +8,7 @@
 
 #include "base/document.h"
 #include "base/file_system.h"
+#include "base/iso_time.h"
 #include "base/parallel.h"
 #include "base/result.h"
 #include "base/status.h"
@@ -120,6 +121,31 @@ TEST(ParallelForTest, VisitsEveryIndexOnce) {
   std::vector<size_t> order;
   ParallelFor(3, 1, [&](size_t i) { order.push_back(i); });
   EXPECT_EQ(order, (std::vector<size_t>{0, 1, 2}));
+}
+
+}  // namespace
+}  // namespace rashomon
+
+namespace rashomon {
+namespace {
+
+int64_t Seconds(const char* iso) {
+  int64_t ms = -1;
+  return ParseIsoInstant(iso, &ms) ? ms / 1000 : -1;
+}
+
+TEST(IsoTimeTest, ParsesDatesTimesAndOffsets) {
+  EXPECT_EQ(Seconds("1970-01-02"), 86400);
+  EXPECT_EQ(Seconds("2024-03-14T09:30:00Z") - Seconds("2024-03-14"), 9 * 3600 + 1800);
+  EXPECT_EQ(Seconds("2024-03-14T09:30:00+02:00"), Seconds("2024-03-14T07:30:00Z"));
+  EXPECT_EQ(Seconds("yesterday"), -1);
+  EXPECT_EQ(Seconds("2024-13-01"), -1);
+  EXPECT_EQ(Seconds("2023-02-29"), -1);
+  EXPECT_EQ(Seconds(""), -1);
+  EXPECT_EQ(DaysFromCivil(2000, 3, 1), 11017);
+  int64_t ms = 0;
+  ASSERT_TRUE(ParseIsoInstant("2024-12-31T23:59:59.5-01", &ms));
+  EXPECT_EQ(FormatUtcMillis(ms), "2025-01-01T00:59:59.500Z");
 }
 
 }  // namespace

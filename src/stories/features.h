@@ -55,12 +55,8 @@ struct DocFeatures {
   std::vector<Term> words;     // Raw counts (title words count twice).
   std::vector<Term> entities;  // Raw counts.
   std::string language;        // "" when unknown.
-  int64_t time = kNoTime;      // Published, seconds since the epoch (UTC).
+  int64_t time = kNoTime;      // Published (base/iso_time.h), seconds since the epoch (UTC).
 };
-
-// Seconds since the epoch for an ISO 8601 date or date-time ("2024-03-14",
-// "2024-03-14T09:30:00+02:00", "...Z"); kNoTime when `iso` is not one.
-int64_t ParseIsoTime(std::string_view iso);
 
 class Featurizer {
  public:

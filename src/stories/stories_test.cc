@@ -15,15 +15,6 @@
 namespace rashomon::stories {
 namespace {
 
-TEST(ParseIsoTimeTest, DatesAndOffsets) {
-  EXPECT_EQ(ParseIsoTime("1970-01-02"), 86400);
-  EXPECT_EQ(ParseIsoTime("2024-03-14T09:30:00Z") - ParseIsoTime("2024-03-14"), 9 * 3600 + 1800);
-  EXPECT_EQ(ParseIsoTime("2024-03-14T09:30:00+02:00"), ParseIsoTime("2024-03-14T07:30:00Z"));
-  EXPECT_EQ(ParseIsoTime("yesterday"), kNoTime);
-  EXPECT_EQ(ParseIsoTime("2024-13-01"), kNoTime);
-  EXPECT_EQ(ParseIsoTime(""), kNoTime);
-}
-
 std::set<uint64_t> Ids(const std::vector<Term>& terms) {
   std::set<uint64_t> ids;
   for (const Term& t : terms) ids.insert(t.id);
