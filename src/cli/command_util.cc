@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -70,6 +71,35 @@ class Progress {
   size_t next_ = 2000;
 };
 
+// Reads every input of `paths`, handing the documents to `on_batch` in
+// batches of at most `max_batch` documents and kMaxBatchBytes bytes (the
+// callback may consume them). Names each rejected input on `err`; returns
+// how many there were.
+size_t ReadInBatches(const std::vector<std::string>& paths, const ingest::IngestOptions& options,
+                     size_t max_batch, std::ostream& err,
+                     const std::function<void(std::vector<Document>*)>& on_batch) {
+  std::vector<Document> batch;
+  size_t batch_bytes = 0, rejected = 0;
+  auto flush = [&] {
+    if (!batch.empty()) on_batch(&batch);
+    batch.clear();
+    batch_bytes = 0;
+  };
+  ingest::ReadInputs(
+      paths, options, RealFileSystem(),
+      [&](Document d) {
+        batch_bytes += d.raw.size();
+        batch.push_back(std::move(d));
+        if (batch.size() >= max_batch || batch_bytes >= kMaxBatchBytes) flush();
+      },
+      [&](const ingest::InputError& e) {
+        ++rejected;
+        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+      });
+  flush();
+  return rejected;
+}
+
 }  // namespace
 
 void AddBlocksAndRemoved(const Document& doc, nlohmann::json* j) {
@@ -114,39 +144,26 @@ int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ost
   const bool headers = !args.json && MayYieldSeveral(args.paths);
   const size_t max_batch = static_cast<size_t>(std::max(1, args.batch));
 
-  std::vector<Document> batch;
-  size_t batch_bytes = 0;
   size_t done = 0, rejected = 0;
   Progress progress(command.done_verb, err);
-  auto flush = [&] {
-    rejected += command.process(&batch);
-    for (const Document& d : batch) {
-      if (args.json) {
-        *out << command.to_json(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-             << "\n";
-      } else {
-        if (headers) *out << "==> " << d.source << " <==\n";
-        *out << command.to_text(d) << "\n";
-        if (headers) *out << "\n";
-      }
-    }
-    done += batch.size();
-    batch.clear();
-    batch_bytes = 0;
-    progress.Update(done);
-  };
-  ingest::ReadInputs(
-      args.paths, ingest_options, RealFileSystem(),
-      [&](Document d) {
-        batch_bytes += d.raw.size();
-        batch.push_back(std::move(d));
-        if (batch.size() >= max_batch || batch_bytes >= kMaxBatchBytes) flush();
-      },
-      [&](const ingest::InputError& e) {
-        ++rejected;
-        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+  const size_t unread =
+      ReadInBatches(args.paths, ingest_options, max_batch, err, [&](std::vector<Document>* batch) {
+        rejected += command.process(batch);
+        for (const Document& d : *batch) {
+          if (args.json) {
+            *out << command.to_json(d).dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace)
+                 << "\n";
+          } else {
+            if (headers) *out << "==> " << d.source << " <==\n";
+            *out << command.to_text(d) << "\n";
+            if (headers) *out << "\n";
+          }
+        }
+        done += batch->size();
+        progress.Update(done);
       });
-  flush();
+  rejected += unread;
   progress.Finish();
   out->flush();
   if (!*out) {
@@ -176,38 +193,23 @@ size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, i
   ingest_options.max_bytes = static_cast<uint64_t>(max_bytes);
   extract::ExtractOptions options;
   options.clean.threads = threads > 0 ? threads : HardwareThreads();
-  constexpr size_t kBatch = 2000;
-  std::vector<Document> batch;
-  size_t batch_bytes = 0, rejected = 0;
+  size_t extract_rejected = 0;
   Progress progress("read", err);
-  auto flush = [&] {
-    for (const extract::ExtractError& e : extract::ExtractBatch(options, &batch)) {
-      ++rejected;
-      err << "rashomon: " << e.source << ": " << e.reason << "\n";
-    }
-    for (Document& d : batch) {
-      d.raw.clear();  // The extracted text is in the blocks.
-      d.raw.shrink_to_fit();
-      docs->push_back(std::move(d));
-    }
-    batch.clear();
-    batch_bytes = 0;
-    progress.Update(docs->size());
-  };
-  ingest::ReadInputs(
-      paths, ingest_options, RealFileSystem(),
-      [&](Document d) {
-        batch_bytes += d.raw.size();
-        batch.push_back(std::move(d));
-        if (batch.size() >= kBatch || batch_bytes >= kMaxBatchBytes) flush();
-      },
-      [&](const ingest::InputError& e) {
-        ++rejected;
-        err << "rashomon: " << e.source << ": " << e.reason << "\n";
+  const size_t rejected =
+      ReadInBatches(paths, ingest_options, 2000, err, [&](std::vector<Document>* batch) {
+        for (const extract::ExtractError& e : extract::ExtractBatch(options, batch)) {
+          err << "rashomon: " << e.source << ": " << e.reason << "\n";
+          ++extract_rejected;
+        }
+        for (Document& d : *batch) {
+          d.raw.clear();  // The extracted text is in the blocks.
+          d.raw.shrink_to_fit();
+          docs->push_back(std::move(d));
+        }
+        progress.Update(docs->size());
       });
-  flush();
   progress.Finish();
-  return rejected;
+  return rejected + extract_rejected;
 }
 
 }  // namespace rashomon::cli::internal
