@@ -1,13 +1,13 @@
 #include "stories/features.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_set>
 #include <utility>
 
+#include "base/iso_time.h"
+#include "text/chars.h"
 #include "text/normalize.h"
 #include "text/stem.h"
 #include "text/tokens.h"
@@ -90,9 +90,7 @@ const std::unordered_set<std::string_view>& StopWords(std::string_view language)
   return kNone;
 }
 
-bool IsUpper(char32_t cp) {
-  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
-}
+bool IsUpper(char32_t cp) { return text::IsUpperCaseLetter(cp); }
 
 // Whether the token's first letter is a capital, and whether all its
 // letters are (an acronym of at least two letters).
@@ -108,7 +106,7 @@ void Capitals(std::string_view token, bool* capitalised, bool* acronym) {
   bool all_upper = true;
   while (pos < token.size()) {
     const char32_t cp = text::DecodeUtf8Lenient(token, &pos);
-    if (u_isalpha(static_cast<UChar32>(cp))) {
+    if (text::IsLetter(cp)) {
       ++letters;
       if (!IsUpper(cp)) all_upper = false;
     }
@@ -130,11 +128,7 @@ bool OpensSentence(std::string_view text, size_t begin) {
         size_t p = i;
         const char32_t cp = text::DecodeUtf8Before(text, &p);
         // Curly quotes, guillemets, dashes and spaces in front of the word.
-        const int8_t gc = static_cast<int8_t>(u_charType(static_cast<UChar32>(cp)));
-        if (gc != U_INITIAL_PUNCTUATION && gc != U_FINAL_PUNCTUATION && gc != U_SPACE_SEPARATOR &&
-            gc != U_START_PUNCTUATION && gc != U_DASH_PUNCTUATION) {
-          return false;
-        }
+        if (!text::IsQuoteBracketDashOrSpace(cp)) return false;
         i = p;
         continue;
       }
@@ -183,17 +177,6 @@ int DigitCount(std::string_view token) {
       std::count_if(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-// days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 class TermCounter {
  public:
   void Add(uint64_t id, float w) { counts_[id] += w; }
@@ -210,47 +193,6 @@ class TermCounter {
 };
 
 }  // namespace
-
-int64_t ParseIsoTime(std::string_view s) {
-  auto digits = [&s](size_t pos, size_t n, int* out) {
-    if (pos + n > s.size()) return false;
-    int v = 0;
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  int year, month, day;
-  if (!digits(0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(5, 2, &month) ||
-      s[7] != '-' || !digits(8, 2, &day) || month < 1 || month > 12 || day < 1 || day > 31) {
-    return kNoTime;
-  }
-  int64_t seconds =
-      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
-  size_t pos = 10;
-  int hour = 0, minute = 0, second = 0;
-  if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ') && digits(pos + 1, 2, &hour) &&
-      pos + 3 < s.size() && s[pos + 3] == ':' && digits(pos + 4, 2, &minute)) {
-    pos += 6;
-    if (pos < s.size() && s[pos] == ':' && digits(pos + 1, 2, &second)) pos += 3;
-    while (pos < s.size() && (s[pos] == '.' || (s[pos] >= '0' && s[pos] <= '9'))) ++pos;
-    if (hour > 23 || minute > 59 || second > 60) return kNoTime;
-    seconds += hour * 3600 + minute * 60 + second;
-    if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-      int oh = 0, om = 0;
-      if (digits(pos + 1, 2, &oh)) {
-        size_t mpos = pos + 3;
-        if (mpos < s.size() && s[mpos] == ':') ++mpos;
-        if (!digits(mpos, 2, &om)) om = 0;
-        const int64_t offset = oh * 3600 + om * 60;
-        seconds += s[pos] == '+' ? -offset : offset;
-      }
-    }
-  }
-  return seconds;
-}
 
 Featurizer::Featurizer(int max_body_words)
     : max_body_words_(max_body_words), latin_(std::make_unique<text::LatinTransliterator>()) {}
@@ -276,7 +218,8 @@ const std::string& Featurizer::Latin(const std::string& word) {
 DocFeatures Featurizer::Featurize(const StoryInput& input) {
   DocFeatures out;
   out.language = std::string(input.language == "und" ? "" : input.language);
-  out.time = ParseIsoTime(input.published);
+  int64_t millis = 0;
+  out.time = ParseIsoInstant(input.published, &millis) ? millis / 1000 : kNoTime;
   const auto& stop = StopWords(out.language);
   text::Stemmer& stemmer = StemmerFor(out.language.empty() ? "en" : out.language);
   TermCounter words, entities;

@@ -10,6 +10,7 @@
 
 #include "gtest/gtest.h"
 #include "text/charset.h"
+#include "text/chars.h"
 #include "text/language.h"
 #include "text/normalize.h"
 #include "text/sentences.h"
@@ -793,6 +794,22 @@ TEST(CharsetTest, NeverFailsOnRandomBytes) {
 
 namespace rashomon::text {
 namespace {
+
+TEST(CharsTest, Classes) {
+  EXPECT_TRUE(IsUpperCaseLetter(U'A'));
+  EXPECT_TRUE(IsUpperCaseLetter(U'Ж'));
+  EXPECT_TRUE(IsUpperCaseLetter(U'ǅ'));
+  EXPECT_FALSE(IsUpperCaseLetter(U'a'));
+  EXPECT_FALSE(IsUpperCaseLetter(U'中'));
+  EXPECT_TRUE(IsLetter(U'中'));
+  EXPECT_FALSE(IsLetter(U'7'));
+  EXPECT_TRUE(IsQuoteBracketDashOrSpace(U'“'));
+  EXPECT_TRUE(IsQuoteBracketDashOrSpace(U'«'));
+  EXPECT_TRUE(IsQuoteBracketDashOrSpace(U'—'));
+  EXPECT_TRUE(IsQuoteBracketDashOrSpace(U'\u00A0'));
+  EXPECT_FALSE(IsQuoteBracketDashOrSpace(U'x'));
+  EXPECT_FALSE(IsQuoteBracketDashOrSpace(U'.'));
+}
 
 TEST(FoldCaseTest, FoldsAsciiAndOtherScripts) {
   EXPECT_EQ(FoldCase("NATO Summit"), "nato summit");
