@@ -23,6 +23,10 @@ run: build
 	@$(RSH) extract examples/html examples/archive.warc.gz --json --out $(OUT)/extract.jsonl
 	@$(RSH) extract examples/html examples/archive.warc.gz > $(OUT)/extract.txt
 	@echo "rashomon: articles of the HTML and WARC examples in $(OUT)/extract.txt, with metadata and audit trail in $(OUT)/extract.jsonl"
+	@$(RSH) dedup examples/ --json > $(OUT)/dedup.json
+	@$(RSH) stories examples/ --json > $(OUT)/stories.json
+	@$(RSH) stories examples/ > $(OUT)/stories.txt 2>/dev/null
+	@echo "rashomon: copy groups in $(OUT)/dedup.json; stories in $(OUT)/stories.txt and $(OUT)/stories.json"
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
