@@ -1,13 +1,12 @@
 #include "dedup/shingles.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 
 #include "dedup/ascii_tokens.h"
+#include "text/chars.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
 
@@ -148,7 +147,7 @@ void Fold(std::string_view text, size_t budget, std::string* out, FoldCounts* co
       prev_space = true;
       continue;
     }
-    cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+    cp = text::FoldCaseCodePoint(cp);
     w += EncodeUtf8(cp, dst + w);
     prev_space = false;
     ++chars;

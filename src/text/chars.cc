@@ -11,6 +11,10 @@ bool IsUpperCaseLetter(char32_t cp) {
 
 bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
 
+char32_t FoldCaseCodePoint(char32_t cp) {
+  return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+}
+
 bool IsQuoteBracketDashOrSpace(char32_t cp) {
   switch (u_charType(static_cast<UChar32>(cp))) {
     case U_INITIAL_PUNCTUATION:

@@ -809,6 +809,11 @@ TEST(CharsTest, Classes) {
   EXPECT_TRUE(IsQuoteBracketDashOrSpace(U'\u00A0'));
   EXPECT_FALSE(IsQuoteBracketDashOrSpace(U'x'));
   EXPECT_FALSE(IsQuoteBracketDashOrSpace(U'.'));
+  EXPECT_EQ(FoldCaseCodePoint(U'Ä'), U'ä');
+  EXPECT_EQ(FoldCaseCodePoint(U'Σ'), U'σ');
+  EXPECT_EQ(FoldCaseCodePoint(U'ς'), U'σ');
+  EXPECT_EQ(FoldCaseCodePoint(U'中'), U'中');
+  EXPECT_EQ(FoldCaseCodePoint(U'7'), U'7');
 }
 
 TEST(FoldCaseTest, FoldsAsciiAndOtherScripts) {
