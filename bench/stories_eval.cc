@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
          entities = defaults.entity_share;
   int rank = defaults.scale_rank;
   double prior = defaults.idf_prior;
+  double copy = defaults.copy_similarity;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data")
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
       rank = std::atoi(argv[i + 1]);
     else if (flag == "--prior")
       prior = std::atof(argv[i + 1]);
+    else if (flag == "--copy")
+      copy = std::atof(argv[i + 1]);
     else if (flag == "--entities")
       entities = std::atof(argv[i + 1]);
     else {
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
   story_options.scaled_join = scaled;
   story_options.scale_rank = rank;
   story_options.idf_prior = prior;
+  story_options.copy_similarity = copy;
   story_options.entity_share = entities;
   stories::StoryIndex index(story_options);
   std::vector<std::string> texts(docs.size());
