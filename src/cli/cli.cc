@@ -8,6 +8,7 @@
 #include "cli/clean_command.h"
 #include "cli/dedup_command.h"
 #include "cli/extract_command.h"
+#include "cli/analyze_command.h"
 #include "cli/stories_command.h"
 
 namespace rashomon::cli {
@@ -120,6 +121,24 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   stories_cmd->add_option("--threads", stories.threads, "Worker threads (0: all cores)")
       ->capture_default_str();
 
+  AnalyzeArgs analyze;
+  CLI::App* analyze_cmd = app.add_subcommand(
+      "analyze",
+      "The whole analysis: copies, stories, claims, corroboration, conflicts, quotes,\n"
+      "citations and machine translations; writes report.json, report.md and report.html.");
+  analyze_cmd->add_option("paths", analyze.paths, "Files, folders, or - for standard input")
+      ->required();
+  analyze_cmd->add_option("--out", analyze.out_dir, "Folder for the report files")
+      ->capture_default_str();
+  analyze_cmd->add_flag("--json", analyze.json, "Print the report JSON instead of the summary");
+  analyze_cmd
+      ->add_option("--max-bytes", analyze.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+  analyze_cmd->add_option("--threads", analyze.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -145,6 +164,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (extract_cmd->parsed()) return RunExtract(extract, out, err);
   if (dedup_cmd->parsed()) return RunDedup(dedup, out, err);
   if (stories_cmd->parsed()) return RunStories(stories, out, err);
+  if (analyze_cmd->parsed()) return RunAnalyze(analyze, out, err);
   return kExitUsage;
 }
 

@@ -2,12 +2,12 @@
 //
 // RunCli parses the arguments (CLI11) and runs one subcommand over the
 // library modules; it is the whole program behind apps/rashomon_main.cc, so
-// tests can call it in-process. Subcommands: `clean` (this issue); later
-// issues add extract, dedup, stories, analyze, ingest, search, serve.
+// tests can call it in-process. Subcommands: clean, extract, dedup, stories,
+// analyze; later issues add ingest, search, serve.
 //
 // Exit codes: 0 when every input was processed, 2 when some inputs were
 // rejected (each named on stderr with the reason; the others are still
-// processed), 1 on a usage error.
+// processed), 1 on a usage error, 3 when an output could not be written.
 //
 // Thread-safety: not thread-safe (writes to the given streams).
 #ifndef RSH_CLI_CLI_H_
@@ -20,6 +20,8 @@ namespace rashomon::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;
 inline constexpr int kExitSomeInputsRejected = 2;
+// An output (a report file) could not be written.
+inline constexpr int kExitOutputFailed = 3;
 
 // Runs the command line `argv[0..argc)`, writing results to `out` and
 // messages to `err`. Returns the process exit code.

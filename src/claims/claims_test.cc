@@ -1,0 +1,426 @@
+#include "claims/claims.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "claims/aliases.h"
+#include "claims/entities.h"
+#include "claims/quotes.h"
+#include "gtest/gtest.h"
+
+namespace rashomon::claims {
+namespace {
+
+// "text|text" of the entities of `sentence`.
+std::string Names(std::string_view sentence, std::string_view document = "") {
+  EntityFinder finder;
+  finder.SetDocument(document);
+  std::string out;
+  for (const Entity& e : finder.Find(sentence)) {
+    if (!out.empty()) out += '|';
+    out += e.acronym ? "#" + e.text : e.text;
+  }
+  return out;
+}
+
+TEST(EntityFinderTest, FindsNamesAndAcronyms) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"The Federal Security Service (FSB) hired Andrei Soldatov.",
+       "Federal Security Service|#FSB|Andrei Soldatov"},
+      {"However, Moscow disagreed.", "Moscow"},
+      {"The newspaper said the agency and the outlet disagreed.", ""},
+      {"Russia's Federal Security Service watches the Northern Sea Route.",
+       "Russia|Federal Security Service|Northern Sea Route"},
+      {"Russian President Vladimir Putin met Foreign Minister Marco Rubio.",
+       "Vladimir Putin|Marco Rubio"},
+      {"He said the Ministry of Defense and the DKRO agreed.", "Ministry of Defense|#DKRO"},
+      {"Alexander Gabuev of the Carnegie Endowment spoke.", "Alexander Gabuev|Carnegie Endowment"},
+      {"It was seen by The New York Times (NYT) first.", "New York Times|#NYT"},
+      {"", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(Names(c.in), c.want);
+  }
+}
+
+TEST(EntityFinderTest, SentenceStartWrittenLowerCaseElsewhereIsNoName) {
+  EXPECT_EQ(Names("Leaked documents reached Andrei Soldatov.", "leaked files"), "Andrei Soldatov");
+  EXPECT_EQ(Names("Leaked documents reached Andrei Soldatov."), "Leaked|Andrei Soldatov");
+}
+
+TEST(EntityFinderTest, KeysDropTheAndRecordIt) {
+  EntityFinder finder;
+  const std::vector<Entity> e = finder.Find("He wrote for The New York Times's site.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].key, "new york times");
+  EXPECT_EQ(e[0].text, "New York Times");
+  EXPECT_TRUE(e[0].after_capital_the);
+  EXPECT_EQ(e[0].type, EntityType::kOrganisation);
+}
+
+TEST(EntityFinderTest, CyrillicNamesAreTransliterated) {
+  EntityFinder finder;
+  finder.SetDocument("об этом");
+  std::set<std::string> keys;
+  for (const Entity& e : finder.Find("Об этом сообщил Андрей Солдатов из ФСБ.")) keys.insert(e.key);
+  EXPECT_EQ(keys, (std::set<std::string>{"andrej soldatov", "fsb"}));
+}
+
+TEST(EntityFinderTest, ParenthesisDefinesAcronym) {
+  EntityFinder finder;
+  const std::vector<Entity> e =
+      finder.Find("The Department for Counterintelligence Operations (DKRO) wrote it.");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].text, "Department for Counterintelligence Operations");
+  EXPECT_EQ(e[1].expansion_key, "department for counterintelligence operations");
+}
+
+Entity Mention(EntityFinder* finder, std::string_view sentence, std::string_view text) {
+  for (const Entity& e : finder->Find(sentence)) {
+    if (e.text == text) return e;
+  }
+  ADD_FAILURE() << "no " << text << " in " << sentence;
+  return {};
+}
+
+TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
+  EntityFinder finder;
+  AliasTable table;
+  for (std::string_view s :
+       {"It was obtained by The New York Times on Friday.", "We met Andrei Soldatov, an expert.",
+        "The Federal Security Service (FSB) refused.", "Later the NYT and Soldatov agreed.",
+        "We saw Ivan Petrov and Olga Petrov.", "Petrov left.", "Then the FSB and the ZZT met."}) {
+    for (const Entity& e : finder.Find(s)) table.Add(e);
+  }
+  constexpr struct {
+    const char* key;
+    const char* want;
+  } kCases[] = {
+      {"nyt", "The New York Times"},
+      {"new york times", "The New York Times"},
+      {"fsb", "Federal Security Service"},
+      {"soldatov", "Andrei Soldatov"},
+      {"petrov", "Petrov"},
+      {"zzt", "ZZT"},
+      {"unknown words", "unknown words"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.key);
+    EXPECT_EQ(table.Canonical(c.key).display, c.want);
+  }
+  EXPECT_EQ(table.Canonical("soldatov").type, EntityType::kPerson);
+  EXPECT_EQ(table.Canonical("nyt").type, EntityType::kOrganisation);
+}
+
+TEST(AliasTableTest, TheBelongsToTheNameWhenWritersCapitaliseIt) {
+  EntityFinder finder;
+  AliasTable table;
+  table.Add(Mention(&finder, "He read the Daily Planet.", "Daily Planet"));
+  EXPECT_EQ(table.Canonical("daily planet").display, "Daily Planet");
+  table.Add(Mention(&finder, "He read The Daily Planet.", "Daily Planet"));
+  EXPECT_EQ(table.Canonical("daily planet").display, "The Daily Planet");
+  // Sentence-initial "The" says nothing.
+  table.Add(Mention(&finder, "The Daily Planet said so.", "Daily Planet"));
+  table.Add(Mention(&finder, "He read the Daily Planet.", "Daily Planet"));
+  EXPECT_EQ(table.Canonical("daily planet").display, "Daily Planet");
+}
+
+// "speaker=text" of each quote of `doc` after AnalyzeDocument; "?" when no speaker.
+std::string Quotes(std::string_view doc) {
+  const DocumentClaims claims = AnalyzeDocument(doc);
+  std::string out;
+  for (const Quote& q : claims.quotes) {
+    if (!out.empty()) out += " | ";
+    out += (q.speaker.empty() ? "?" : q.speaker) + "=" + q.text;
+  }
+  return out;
+}
+
+TEST(QuotesTest, SpeakerPatterns) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"\"We will not leave the city,\" Anna Berg said.", "Anna Berg=We will not leave the city,"},
+      {"\"We will not leave,\" said Anna Berg.", "Anna Berg=We will not leave,"},
+      {"Anna Berg said: \"We will stay here.\"", "Anna Berg=We will stay here."},
+      {"Anna Berg said \"no\" twice.", "Anna Berg=no"},
+      {"Anna Berg said that \"the plan failed.\"", "Anna Berg=the plan failed."},
+      {"As Anna Berg observed for the Daily Planet, \"the plan failed badly.\"",
+       "Anna Berg=the plan failed badly."},
+      {"Anna Berg, an expert on ports, warned: \"The ships will not come.\"",
+       "Anna Berg=The ships will not come."},
+      {"\u201CIt is over for us,\u201D Anna Berg told the Daily Planet.",
+       "Anna Berg=It is over for us,"},
+      {"According to Anna Berg, \"the port is closed now.\"", "Anna Berg=the port is closed now."},
+      {"\u201CThe port is closed,\u201D according to Anna Berg.", "Anna Berg=The port is closed,"},
+      {"\u00AB Nous restons ici ensemble \u00BB, a dit Anna Berg.", "?=Nous restons ici ensemble"},
+      {"Anna Berg said: \u201EWe will stay here.\u201C", "Anna Berg=We will stay here."},
+      {"\u201CThe ships will not come,\u201D the memo reads.", "the memo=The ships will not come,"},
+      {"\u2018We stay,\u2019 Anna Berg said.", "Anna Berg=We stay,"},
+      {"Anna Berg arrived. \u201CWe stay here today,\u201D she said.",
+       "Anna Berg=We stay here today,"},
+      {"Anna Berg met Tom Reed. \u201CWe stay here today,\u201D she said.",
+       "?=We stay here today,"},
+      {"They call China \"the enemy\" and a \"golden era\" partner.", ""},
+      {"The memo calls it \u2018the enemy of all people\u2019 today.", ""},
+      {"The memo says \"there are, in fact, limits.\"", "the memo=there are, in fact, limits."},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(Quotes(c.in), c.want);
+  }
+}
+
+TEST(QuotesTest, SpeakerTypesAndPronounFlag) {
+  const DocumentClaims d = AnalyzeDocument(
+      "Anna Berg arrived. \"We stay here today,\" she said. \"The port is shut now,\" the "
+      "report said.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_TRUE(d.quotes[0].pronoun);
+  EXPECT_EQ(d.quotes[0].speaker_type, EntityType::kPerson);
+  EXPECT_EQ(d.quotes[0].cue, "said");
+  EXPECT_EQ(d.quotes[1].speaker, "the report");
+  EXPECT_EQ(d.quotes[1].speaker_type, EntityType::kOther);
+}
+
+// "cue:source" of each citation of `doc`.
+std::string Citations(std::string_view doc) {
+  const DocumentClaims claims = AnalyzeDocument(doc);
+  std::string out;
+  for (const Citation& c : claims.citations) {
+    if (!out.empty()) out += " | ";
+    out += c.cue + ":" + c.source;
+  }
+  return out;
+}
+
+TEST(CitationsTest, Cues) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      {"According to the Daily Planet, the port closed.", "according to:Daily Planet"},
+      {"According to Anna Berg, the port closed.", "according to:Anna Berg"},
+      {"The Daily Planet reported that the port closed.", "reported:Daily Planet"},
+      {"The Daily Planet first reported the closure.", "first reported:Daily Planet"},
+      {"A memo obtained by the Daily Planet shows it.", "obtained by:Daily Planet"},
+      {"A memo first reported on by the Daily Planet shows it.", "reported on by:Daily Planet"},
+      {"The memo was obtained by the hacker group Blue Owls.", "obtained by:Blue Owls"},
+      {"The memo was obtained by Blue Owls, a hacker group, in May.", "obtained by:Blue Owls"},
+      {"The memo, seen by Reuters, is short.", "seen by:Reuters"},
+      {"The memo, cited by the NYT, is short.", "cited by:NYT"},
+      {"A report by the Daily Planet says so.", "report by:Daily Planet"},
+      {"A recent Daily Planet investigation found it.", "investigation:Daily Planet"},
+      {"Officials told Reuters the port closed.", "told:Reuters"},
+      {"In an interview with the Daily Planet he spoke.", "interview with:Daily Planet"},
+      {"Citing officials, Reuters reported the closure.", "reported:Reuters"},
+      {"The memo led the Daily Planet to estimate the date.", "led to estimate:Daily Planet"},
+      {"He said it The Daily Planet (TDP), citing a memo.", "said it:The Daily Planet"},
+      {"Anna Berg said the port closed.", ""},
+      {"The newspaper reported the closure.", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(Citations(c.in), c.want);
+  }
+}
+
+TEST(CitationsTest, AcronymResolvedAcrossTheStory) {
+  std::vector<DocumentClaims> story;
+  story.push_back(AnalyzeDocument("The memo was obtained by The New York Times on Friday."));
+  story.push_back(AnalyzeDocument("The memo, cited by the NYT, is short."));
+  story.push_back(AnalyzeDocument("We spoke to Andrei Soldatov. Soldatov said it was real."));
+  ResolveStory(&story);
+  EXPECT_EQ(CitedSources(story[0]), std::vector<std::string>{"The New York Times"});
+  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
+  EXPECT_TRUE(story[2].citations.empty());  // "Soldatov said": a person.
+  ResolveStory(&story);                     // Idempotent.
+  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
+}
+
+TEST(AnalyzeDocumentTest, ClaimsHaveDocumentSpansTermsQuantitiesAndDates) {
+  const std::string text = "Intro line.\nThe FSB approved 20,000 new files in February 2022.";
+  const DocumentClaims d = AnalyzeDocument(text);
+  ASSERT_EQ(d.claims.size(), 2u);
+  const Claim& c = d.claims[1];
+  EXPECT_EQ(c.index, 1u);
+  EXPECT_EQ(text.substr(c.span.begin, c.span.end - c.span.begin), c.text);
+  ASSERT_EQ(c.entities.size(), 1u);
+  EXPECT_EQ(text.substr(c.entities[0].span.begin, 3), "FSB");
+  EXPECT_EQ(c.terms, (std::vector<std::string>{"fsb", "approv", "new", "file", "februari"}));
+  ASSERT_FALSE(c.quantities.empty());
+  EXPECT_EQ(text.substr(c.quantities[0].span.begin, 6), "20,000");
+  ASSERT_FALSE(c.dates.empty());
+  EXPECT_EQ(c.dates[0].normalized, "2022-02");
+  EXPECT_EQ(text.substr(c.dates[0].span.begin, 8), "February");
+}
+
+// The labelled seed reports: quotes with their speakers and cited sources.
+class SeedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(RSH_SHARED_DIR) / "corpus" / "seeds";
+    if (!std::filesystem::exists(dir_ / "gold.json")) GTEST_SKIP() << "no seeds in " << dir_;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      names_.push_back(entry.path().filename().string());
+      texts_.push_back(buffer.str());
+    }
+    // Directory order is not fixed.
+    std::vector<size_t> order(names_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return names_[a] < names_[b]; });
+    std::vector<std::string> names, texts;
+    for (size_t i : order) {
+      names.push_back(names_[i]);
+      texts.push_back(texts_[i]);
+    }
+    names_.swap(names);
+    texts_.swap(texts);
+    ClaimAnalyzer analyzer;
+    for (const std::string& t : texts_) story_.push_back(analyzer.Analyze(t, {}));
+    ResolveStory(&story_);
+  }
+  size_t Doc(std::string_view name) const {
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == name) return i;
+    }
+    ADD_FAILURE() << "no document " << name;
+    return 0;
+  }
+  std::filesystem::path dir_;
+  std::vector<std::string> names_, texts_;
+  std::vector<DocumentClaims> story_;
+};
+
+TEST_F(SeedTest, GoldQuotesHaveTheirSpeakers) {
+  // From gold.json "quotes" (speaker, document, text substring).
+  constexpr struct {
+    const char* speaker;
+    const char* doc;
+    const char* text;
+  } kGold[] = {
+      {"Andrei Soldatov", "001_1da184889dc0a294.txt",
+       "You have the political leadership, and these guys are all for rapprochement with China."},
+      {"Alexander Gabuev", "001_1da184889dc0a294.txt",
+       "Putin believes that he can go much deeper into this Chinese embrace"},
+  };
+  for (const auto& g : kGold) {
+    SCOPED_TRACE(g.text);
+    bool found = false;
+    for (const Quote& q : story_[Doc(g.doc)].quotes) {
+      if (q.text.find(g.text) == std::string::npos) continue;
+      found = true;
+      EXPECT_EQ(q.speaker, g.speaker);
+      EXPECT_EQ(q.speaker_type, EntityType::kPerson);
+    }
+    EXPECT_TRUE(found);
+  }
+}
+
+TEST_F(SeedTest, GoldCitedSources) {
+  // From gold.json "cited_sources".
+  const std::map<std::string, std::set<std::string>> kGold = {
+      {"The New York Times",
+       {"000_b7ec8ca93416830b.txt", "001_1da184889dc0a294.txt", "002_4090da9ebdaf94ea.txt",
+        "003_0e145b6038ff16e4.txt", "004_2d1ac95ccc91975f.txt"}},
+      {"Ares Leaks",
+       {"000_b7ec8ca93416830b.txt", "001_1da184889dc0a294.txt", "003_0e145b6038ff16e4.txt"}},
+  };
+  for (const auto& [source, docs] : kGold) {
+    SCOPED_TRACE(source);
+    std::set<std::string> citing;
+    for (size_t i = 0; i < story_.size(); ++i) {
+      for (const std::string& s : CitedSources(story_[i])) {
+        if (s == source) citing.insert(names_[i]);
+      }
+    }
+    EXPECT_EQ(citing, docs);
+  }
+}
+
+TEST(BadInputTest, EmptyAndSpaceOnly) {
+  EXPECT_TRUE(AnalyzeDocument("").claims.empty());
+  EXPECT_TRUE(AnalyzeDocument(" \n\t ").claims.empty());
+  EXPECT_TRUE(AnalyzeDocument("\"\"\"").quotes.empty());
+}
+
+TEST(BadInputTest, InvalidUtf8KeepsSpans) {
+  const std::string text =
+      "Anna Berg\xFF\xFE said \"we stay in the port\xC3\". The FSB \xE2\x82 left.";
+  const DocumentClaims d = AnalyzeDocument(text);
+  ASSERT_FALSE(d.claims.empty());
+  for (const Claim& c : d.claims) {
+    ASSERT_LE(c.span.end, text.size());
+    for (const Entity& e : c.entities) {
+      EXPECT_EQ(text.substr(e.span.begin, e.span.end - e.span.begin), e.text);
+    }
+  }
+}
+
+TEST(BadInputTest, TenThousandQuotesAreCappedAndFast) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "\"We stay here today,\" she said. ";
+  const auto start = std::chrono::steady_clock::now();
+  const DocumentClaims d = AnalyzeDocument(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(d.quotes.size(), QuoteOptions().max_quotes);
+  EXPECT_EQ(d.claims.size(), ClaimOptions().max_sentences);
+  EXPECT_TRUE(d.truncated);
+  EXPECT_LT(seconds, 20.0);  // Sanitizer builds are slow; linear work is well under.
+}
+
+TEST(BadInputTest, QuotesOnOneLineWithoutSentences) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "\u00AB a \u201C b \u201E c \" d ";
+  const DocumentClaims d = AnalyzeDocument(text);
+  EXPECT_LE(d.quotes.size(), QuoteOptions().max_quotes);
+}
+
+TEST(BadInputTest, OneMegabyteWithoutSpaces) {
+  const std::string text(1 << 20, 'A');
+  const DocumentClaims d = AnalyzeDocument(text);
+  EXPECT_EQ(d.claims.size(), 1u);
+  EXPECT_TRUE(d.quotes.empty());
+  std::string mixed;
+  while (mixed.size() < (1 << 20)) mixed += "Ab\"\u00AB(";
+  EXPECT_LE(AnalyzeDocument(mixed).quotes.size(), QuoteOptions().max_quotes);
+}
+
+TEST(BadInputTest, NestedAndUnbalancedQuotes) {
+  constexpr struct {
+    const char* in;
+    const char* want;
+  } kCases[] = {
+      // The outer quote wins; inner single quotes stay inside it.
+      {"\u201CThey called it \u2018the enemy\u2019 in the memo,\u201D Anna Berg said.",
+       "Anna Berg=They called it \u2018the enemy\u2019 in the memo,"},
+      // An unclosed quote ends at the line end and is dropped.
+      {"It portrays a \"tense and long battle in the shadows.\nNext line here.", ""},
+      {"\u00AB one two three four five\n\u00BB", ""},
+      {"\" \" \u201D\u201D", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(Quotes(c.in), c.want);
+  }
+}
+
+}  // namespace
+}  // namespace rashomon::claims
