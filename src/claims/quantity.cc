@@ -811,7 +811,15 @@ std::string HeadNounAfter(const Reader& r, size_t i) {
       continue;
     }
     if (r.lang() & kFr) return Singular(kFr, w);
-    if (LooksPluralEn(w)) return Singular(kEn, w);
+    if (LooksPluralEn(w)) {
+      // A compound's head is its last word: "news services", "crew members".
+      const size_t next = j + 1;
+      if (k + 1 < 4 && r.IsWord(next) && r.At(next)->space_before && !r.At(next)->newline_before &&
+          !IsStopword(r.lang(), r.Lower(next)) && LooksPluralEn(r.Lower(next))) {
+        continue;
+      }
+      return Singular(kEn, w);
+    }
     if (first.empty()) first = w;
   }
   return first.empty() ? "" : Singular(r.lang(), first);

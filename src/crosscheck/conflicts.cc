@@ -110,9 +110,30 @@ std::string DescribeQuantity(const claims::Quantity& q) {
   return out;
 }
 
+// The English plural of a singular noun, by the usual spelling rules.
+std::string Plural(const std::string& noun) {
+  static const std::pair<std::string_view, std::string_view> kIrregular[] = {
+      {"person", "people"}, {"people", "people"}, {"man", "men"},     {"woman", "women"},
+      {"child", "children"}, {"staff", "staff"},  {"crew", "crew"},   {"police", "police"}};
+  for (const auto& [one, many] : kIrregular) {
+    if (noun == one) return std::string(many);
+  }
+  if (noun.size() > 1 && noun.back() == 'y' &&
+      std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos) {
+    return noun.substr(0, noun.size() - 1) + "ies";
+  }
+  if (noun.ends_with("s") || noun.ends_with("x") || noun.ends_with("z") || noun.ends_with("ch") ||
+      noun.ends_with("sh")) {
+    return noun + "es";
+  }
+  return noun + "s";
+}
+
 std::string About(const claims::Quantity& q) {
+  if (q.dimension == claims::Dimension::kCount) {
+    return q.noun.empty() ? "number" : "number of " + Plural(q.noun);
+  }
   std::string about(claims::DimensionName(q.dimension));
-  if (q.dimension == claims::Dimension::kCount) about = "number";
   if (!q.noun.empty()) about += " of " + q.noun;
   return about;
 }
@@ -421,7 +442,7 @@ void ConflictFinder::CountedActorConflicts(std::vector<Conflict>* out) const {
       m.span = {q.span.begin, q.span.begin + stop};
       m.value = std::string(rest.substr(0, stop));
       m.key = std::string(docs_[refs_[r].document].language) + ":" + FormatNumber(q.stated);
-      m.about = "who the " + FormatNumber(q.stated) + " " + q.noun + "s are";
+      m.about = "who the " + FormatNumber(q.stated) + " " + Plural(q.noun) + " are";
       m.quantity = &q;
       mentions.push_back(std::move(m));
       phrases.push_back(std::move(phrase));

@@ -326,11 +326,23 @@ StoryCheck Crosscheck(const std::vector<StoryDocument>& docs, const CrosscheckOp
       if (!seen) merged.mentions.push_back({d, sentence_at(d, q.span.begin)});
     }
   }
+  // A one-word source that the story only ever writes at a sentence start
+  // is a capitalised common noun ("Officials said"), not a name.
+  std::set<std::string> named_inside;
+  for (const StoryDocument& d : docs) {
+    if (d.claims == nullptr) continue;
+    for (const claims::Entity& e : d.claims->entities) {
+      if (!e.sentence_initial || e.acronym || e.key.find(' ') != std::string::npos) {
+        named_inside.insert(e.key);
+      }
+    }
+  }
   std::map<std::string, size_t> citation_index;
   for (size_t d = 0; d < docs.size(); ++d) {
     if (docs[d].claims == nullptr) continue;
     for (const claims::Citation& c : docs[d].claims->citations) {
       if (c.source.empty()) continue;
+      if (c.source.find(' ') == std::string::npos && !named_inside.count(c.source_key)) continue;
       auto [it, inserted] = citation_index.emplace(MergeKey(c.source), check.citations.size());
       if (inserted) check.citations.push_back({c.source, {}});
       std::vector<size_t>& cited_by = check.citations[it->second].documents;
