@@ -27,6 +27,8 @@ run: build
 	@$(RSH) stories examples/ --json > $(OUT)/stories.json
 	@$(RSH) stories examples/ > $(OUT)/stories.txt 2>/dev/null
 	@echo "rashomon: copy groups in $(OUT)/dedup.json; stories in $(OUT)/stories.txt and $(OUT)/stories.json"
+	@$(RSH) analyze examples/ --out $(OUT)/report
+	@echo "rashomon: the cross-checked report of examples/: $(OUT)/report/report.html (also report.md and report.json)"
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600

@@ -1,6 +1,7 @@
 #include "crosscheck/translation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "text/chars.h"
@@ -135,7 +136,11 @@ TranslationVerdict DetectMachineTranslation(std::string_view input, std::string_
       }
       if (!running_prose || i == 0 || EndsClause(prev)) continue;
       const std::string_view core = Core(word);
-      if (!StartsUpper(core)) continue;
+      // "In", not "IN": capitals shouted in a line of upper case are not strays.
+      if (!StartsUpper(core) || core.size() < 2 ||
+          !std::islower(static_cast<unsigned char>(core[1]))) {
+        continue;
+      }
       const std::string lower = text::FoldCase(core);
       if (std::find(kFunctionWords.begin(), kFunctionWords.end(), lower) == kFunctionWords.end()) {
         continue;
