@@ -22,6 +22,10 @@ namespace rashomon {
 // Days from 1970-01-01 to the proleptic Gregorian date y-m-d.
 int64_t DaysFromCivil(int64_t y, int m, int d);
 
+// The proleptic Gregorian date `days` after 1970-01-01 (DaysFromCivil's
+// inverse), for any int64 day count that keeps the year in range.
+void CivilFromDays(int64_t days, int64_t* y, int* m, int* d);
+
 // Sets `*millis` to the instant of `iso` in milliseconds since the epoch
 // (UTC); returns false, leaving it alone, when `iso` is not ISO 8601 as above.
 bool ParseIsoInstant(std::string_view iso, int64_t* millis);

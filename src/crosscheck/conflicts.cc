@@ -9,6 +9,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "base/union_find.h"
 #include "claims/quantity.h"
 #include "text/normalize.h"
 
@@ -53,22 +54,6 @@ bool HasNoun(const std::vector<std::string>& terms, std::string_view noun) {
   return false;
 }
 
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Join(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 std::string FormatNumber(double v) {
   char buf[64];
@@ -223,8 +208,8 @@ void ConflictFinder::Resolve(const std::vector<Mention>& mentions, const char* k
       if (!comparable(a, b, &similarity)) continue;
       const bool ok = compatible(a, b);
       pairs.push_back({a, b, similarity, ok});
-      topic.Join(a, b);
-      if (ok) value.Join(a, b);
+      topic.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+      if (ok) value.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
     }
   }
   // Classes that one document states both of are two facts, not a conflict.

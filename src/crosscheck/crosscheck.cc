@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/union_find.h"
 #include "crosscheck/conflicts.h"
 #include "crosscheck/sentence_vectors.h"
 #include "text/normalize.h"
@@ -47,36 +48,27 @@ size_t CountSources(const std::vector<size_t>& documents, const std::vector<size
 // Union-find over sentences that keeps each group to one sentence a document.
 class Aligner {
  public:
-  Aligner(const std::vector<SentenceRef>& refs) : parent_(refs.size()), docs_(refs.size()) {
-    std::iota(parent_.begin(), parent_.end(), 0);
+  explicit Aligner(const std::vector<SentenceRef>& refs) : sets_(refs.size()), docs_(refs.size()) {
     for (size_t i = 0; i < refs.size(); ++i) docs_[i] = {refs[i].document};
   }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
+  size_t Find(size_t x) { return sets_.Find(static_cast<uint32_t>(x)); }
   // Joins the groups of a and b unless they share a document.
   void Join(size_t a, size_t b) {
     a = Find(a);
     b = Find(b);
     if (a == b) return;
-    std::vector<size_t>& da = docs_[a];
-    std::vector<size_t>& db = docs_[b];
-    std::vector<size_t> common;
-    std::set_intersection(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(common));
-    if (!common.empty()) return;
-    if (da.size() < db.size()) std::swap(a, b);
     std::vector<size_t> merged;
-    std::merge(docs_[a].begin(), docs_[a].end(), docs_[b].begin(), docs_[b].end(),
-               std::back_inserter(merged));
-    docs_[a] = std::move(merged);
+    std::set_union(docs_[a].begin(), docs_[a].end(), docs_[b].begin(), docs_[b].end(),
+                   std::back_inserter(merged));
+    if (merged.size() != docs_[a].size() + docs_[b].size()) return;  // A shared document.
+    docs_[a].clear();
     docs_[b].clear();
-    parent_[b] = a;
+    docs_[sets_.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b))] = std::move(merged);
   }
 
  private:
-  std::vector<size_t> parent_;
-  std::vector<std::vector<size_t>> docs_;
+  UnionFind sets_;
+  std::vector<std::vector<size_t>> docs_;  // Documents of each root's group, ascending.
 };
 
 std::string MergeKey(std::string_view s) { return text::LooseKey(s); }

@@ -9,6 +9,7 @@
 
 #include "base/check.h"
 #include "base/parallel.h"
+#include "base/union_find.h"
 #include "dedup/minhash.h"
 #include "dedup/simhash.h"
 #include "dedup/simhash_index.h"
@@ -25,27 +26,6 @@ constexpr size_t kDocBlock = 32;
 constexpr size_t kPairBatch = 8192;
 
 using Pair = std::pair<uint32_t, uint32_t>;
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  // The smaller root wins, so the roots do not depend on the union order.
-  void Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
 
 // Runs `fn(i)` for i in [0, n) on `threads` threads in blocks of `block`.
 template <typename Fn>

@@ -1,5 +1,7 @@
 #include "extract/dates.h"
 
+#include "base/iso_time.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -521,17 +523,11 @@ class Matcher {
   std::vector<Token> tokens_;
 };
 
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+// Days since 1970-01-01 to a civil date (base/iso_time.h).
 void CivilFromDays(int64_t z, int* year, int* month, int* day) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *year = static_cast<int>(yoe + era * 400 + (*month <= 2 ? 1 : 0));
+  int64_t y = 0;
+  rashomon::CivilFromDays(z, &y, month, day);
+  *year = static_cast<int>(y);
 }
 
 // A Unix time in seconds (10 digits) or milliseconds (13 digits).
