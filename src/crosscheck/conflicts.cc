@@ -202,14 +202,15 @@ void ConflictFinder::Resolve(const std::vector<Mention>& mentions, const char* k
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = a + 1; b < n; ++b) {
       const size_t da = refs_[mentions[a].ref].document, db = refs_[mentions[b].ref].document;
-      if (root_[da] == root_[db] && da != db) continue;  // A copy: not a second source.
       if (da == db) continue;
       double similarity = 0;
       if (!comparable(a, b, &similarity)) continue;
       const bool ok = compatible(a, b);
-      pairs.push_back({a, b, similarity, ok});
       topic.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
       if (ok) value.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+      // A copy states its original's values: it joins their class, but it is
+      // not a second source to disagree with.
+      if (root_[da] != root_[db]) pairs.push_back({a, b, similarity, ok});
     }
   }
   // Classes that one document states both of are two facts, not a conflict.

@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/iso_time.h"
+
 namespace rashomon::crosscheck {
 namespace {
 
@@ -68,6 +70,18 @@ SentenceVectors::SentenceVectors(const std::vector<StoryDocument>& docs,
       }
     }
     for (const claims::Entity& e : claim.entities) f.push_back({Hash('e', e.key), true});
+    // Dates as the years they span (at most three): "late 2023 or early
+    // 2024" meets "between 2023 and 2024" and "the end of 2023".
+    for (const claims::DateMention& date : claim.dates) {
+      int64_t first_year = 0, last_year = 0;
+      int month = 0, day = 0;
+      CivilFromDays(date.first_day, &first_year, &month, &day);
+      CivilFromDays(date.last_day, &last_year, &month, &day);
+      if (last_year < first_year || last_year - first_year > 2) continue;
+      for (int64_t y = first_year; y <= last_year; ++y) {
+        f.push_back({Hash('d', std::to_string(y)), true});
+      }
+    }
     for (const claims::Quantity& q : claim.quantities) {
       const std::string token = QuantityToken(q);
       if (!token.empty()) f.push_back({Hash('q', token), true});

@@ -80,7 +80,9 @@ Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& option
     claims::ClaimAnalyzer analyzer;
     for (size_t i = w; i < n; i += workers) {
       claims::ClaimOptions claim_options;
-      claim_options.language = docs[i].language == "und" ? "" : docs[i].language;
+      // A view of the document's own string (a ?: with "" would make a temporary).
+      const std::string_view language = docs[i].language;
+      claim_options.language = language == "und" ? std::string_view() : language;
       claim_options.published_day = PublishedDay(docs[i].published);
       all_claims[i] = analyzer.Analyze(a.texts[i], claim_options);
     }

@@ -92,6 +92,9 @@ TEST_F(ExamplesTest, FindsThePlantedContradictionsAndNothingElse) {
       {"who rescued the crew", "04_ads.txt", "Halvard Salvage", "01_wire.txt", "Coast Guard"},
       {"crew count", "02_rewrite.txt", "18", "01_wire.txt", "21"},
       {"strikers", "09_strike_rewrite.txt", "1,800", "08_strike_wire.txt", "1,200"},
+      // README, "New planted contradictions" of the HTML pages.
+      {"fuel leaked", "02_wattenlaender_zeitung.html", "430", "05_translation_de.txt", "340"},
+      {"exclusion zone", "04_coast_radio_live.html", "three", "01_wire.txt", "five"},
   };
   std::set<size_t> matched;
   size_t total = 0;
@@ -124,9 +127,9 @@ TEST_F(ExamplesTest, FindsThePlantedContradictionsAndNothingElse) {
     EXPECT_TRUE(found) << planted[p].name << " not found; conflicts:\n" << all;
     if (found) matched.insert(p);
   }
-  // Nothing else: at most the planted ones (the HTML pages plant three more,
-  // across languages, which may or may not be found).
-  EXPECT_LE(total, std::size(planted) + 3) << all;
+  // Nothing else: at most the planted ones (the cargo figure of the French
+  // page, 13 500 against 31,500 tonnes, is not found: see docs/crosscheck.md).
+  EXPECT_LE(total, std::size(planted) + 1) << all;
 }
 
 TEST_F(ExamplesTest, StoriesCopiesAndCitations) {
