@@ -83,9 +83,24 @@ std::vector<size_t> SelectBrief(const pipeline::AnalyzedStory& story,
     const std::string& text = ClaimAt(story, c.sentences.front()).text;
     return CountWords(text) >= kMinBriefWords && !text.ends_with("?");
   };
+  // A claim whose words are mostly in a chosen one repeats it ("about 340
+  // tonnes leaked" after a lead that says so among other things).
+  auto repeats = [&](size_t c) {
+    const std::vector<std::string>& terms = ClaimAt(story, claims[c].sentences.front()).terms;
+    if (terms.empty()) return false;
+    for (size_t k : chosen) {
+      const std::vector<std::string>& other = ClaimAt(story, claims[k].sentences.front()).terms;
+      size_t shared = 0;
+      for (const std::string& t : terms) {
+        shared += std::find(other.begin(), other.end(), t) != other.end();
+      }
+      if (10 * shared >= 6 * terms.size()) return true;
+    }
+    return false;
+  };
   // Claims come most sources first, then most central (crosscheck's order).
   for (size_t c = 0; c < claims.size() && chosen.size() < options.max_brief; ++c) {
-    if (claims[c].sources >= 2 && usable(claims[c])) chosen.push_back(c);
+    if (claims[c].sources >= 2 && usable(claims[c]) && !repeats(c)) chosen.push_back(c);
   }
   if (chosen.size() < options.min_brief) {
     // Fill from the central report's own claims, most central first.
@@ -106,7 +121,7 @@ std::vector<size_t> SelectBrief(const pipeline::AnalyzedStory& story,
     });
     for (size_t c : rest) {
       if (chosen.size() >= options.min_brief) break;
-      chosen.push_back(c);
+      if (!repeats(c)) chosen.push_back(c);
     }
   }
   std::stable_sort(chosen.begin(), chosen.end(), [&](size_t a, size_t b) {
