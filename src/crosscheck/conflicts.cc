@@ -8,6 +8,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/union_find.h"
 #include "claims/quantity.h"
@@ -17,8 +18,8 @@ namespace rashomon::crosscheck {
 namespace {
 
 // Sentences that share a counted noun must be at least this similar for
-// their figures to be compared.
-constexpr double kNounSimilarity = 0.12;
+// their figures to be compared (conflicts.h).
+constexpr double kNounSimilarity = kRelatedSimilarity;
 // Most sides listed in one conflict.
 constexpr size_t kMaxSides = 16;
 
@@ -163,9 +164,9 @@ bool IsLowerWord(std::string_view s) {
 
 ConflictFinder::ConflictFinder(const std::vector<StoryDocument>& docs,
                                const std::vector<SentenceRef>& refs,
-                               const std::vector<size_t>& root, const SentenceVectors& vectors,
-                               double conflict_similarity)
-    : docs_(docs), refs_(refs), root_(root), vectors_(vectors),
+                               const std::vector<size_t>& root,
+                               const std::vector<SimilarPair>& pairs, double conflict_similarity)
+    : docs_(docs), refs_(refs), root_(root), pairs_(pairs),
       conflict_similarity_(conflict_similarity) {}
 
 const claims::Claim& ConflictFinder::ClaimOf(size_t ref) const {
@@ -199,18 +200,26 @@ void ConflictFinder::Resolve(const std::vector<Mention>& mentions, const char* k
   };
   std::vector<Pair> pairs;
   UnionFind topic(n), value(n);
-  for (size_t a = 0; a < n; ++a) {
-    for (size_t b = a + 1; b < n; ++b) {
-      const size_t da = refs_[mentions[a].ref].document, db = refs_[mentions[b].ref].document;
-      if (da == db) continue;
-      double similarity = 0;
-      if (!comparable(a, b, &similarity)) continue;
-      const bool ok = compatible(a, b);
-      topic.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
-      if (ok) value.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
-      // A copy states its original's values: it joins their class, but it is
-      // not a second source to disagree with.
-      if (root_[da] != root_[db]) pairs.push_back({a, b, similarity, ok});
+  // Only mentions in related sentences (the story's similar pairs) can be
+  // comparable: work grows with those pairs, not with the square of the
+  // mentions.
+  std::unordered_map<size_t, std::vector<size_t>> by_ref;
+  for (size_t m = 0; m < n; ++m) by_ref[mentions[m].ref].push_back(m);
+  for (const SimilarPair& sp : pairs_) {
+    auto ia = by_ref.find(sp.a);
+    auto ib = by_ref.find(sp.b);
+    if (ia == by_ref.end() || ib == by_ref.end()) continue;
+    for (size_t a : ia->second) {
+      for (size_t b : ib->second) {
+        if (!comparable(a, b, sp.similarity)) continue;
+        const bool ok = compatible(a, b);
+        topic.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+        if (ok) value.Union(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+        // A copy states its original's values: it joins their class, but it
+        // is not a second source to disagree with.
+        const size_t da = refs_[sp.a].document, db = refs_[sp.b].document;
+        if (root_[da] != root_[db]) pairs.push_back({a, b, sp.similarity, ok});
+      }
     }
   }
   // Classes that one document states both of are two facts, not a conflict.
@@ -288,32 +297,31 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
       mentions.push_back(std::move(m));
     }
   }
-  auto comparable = [&](size_t a, size_t b, double* similarity) {
+  auto comparable = [&](size_t a, size_t b, double similarity) {
     const Mention& x = mentions[a];
     const Mention& y = mentions[b];
     if (x.quantity->dimension != y.quantity->dimension || x.quantity->unit != y.quantity->unit) {
       return false;
     }
-    *similarity = vectors_.Similarity(x.ref, y.ref);
     const std::string& nx = x.quantity->noun;
     const std::string& ny = y.quantity->noun;
     // The same noun, or one side's noun among the other sentence's words
     // ("more than 4,000 miles of its border" / "its 2,615-mile border").
-    if (!x.key.empty() && x.key == y.key) return *similarity >= kNounSimilarity;
+    if (!x.key.empty() && x.key == y.key) return similarity >= kNounSimilarity;
     if (x.key.empty() != y.key.empty()) {
       const Mention& bare = x.key.empty() ? x : y;
       const std::string& noun = x.key.empty() ? ny : nx;
-      if (HasNoun(ClaimOf(bare.ref).terms, noun)) return *similarity >= kNounSimilarity;
+      if (HasNoun(ClaimOf(bare.ref).terms, noun)) return similarity >= kNounSimilarity;
     }
     if (x.quantity->dimension == claims::Dimension::kCount) {
       // Two counts of people named differently, in one language.
       const bool same_language =
           docs_[refs_[x.ref].document].language == docs_[refs_[y.ref].document].language;
       return same_language && IsPersonNoun(nx) && IsPersonNoun(ny) &&
-             *similarity >= kNounSimilarity;
+             similarity >= kNounSimilarity;
     }
     if (!x.key.empty() && !y.key.empty()) return false;  // Two different nouns.
-    return *similarity >= conflict_similarity_;
+    return similarity >= conflict_similarity_;
   };
   auto compatible = [&](size_t a, size_t b) {
     const claims::Quantity& x = *mentions[a].quantity;
@@ -371,10 +379,9 @@ void ConflictFinder::AgentConflicts(std::vector<Conflict>* out) const {
   }
   // The same participle and "by" in related sentences is specific enough
   // for the lower bar.
-  auto comparable = [&](size_t a, size_t b, double* similarity) {
+  auto comparable = [&](size_t a, size_t b, double similarity) {
     if (mentions[a].key != mentions[b].key) return false;
-    *similarity = vectors_.Similarity(mentions[a].ref, mentions[b].ref);
-    return *similarity >= kNounSimilarity;
+    return similarity >= kNounSimilarity;
   };
   auto compatible = [&](size_t a, size_t b) { return mentions[a].agent == mentions[b].agent; };
   auto explain = [&](size_t a, size_t b) {
@@ -434,7 +441,7 @@ void ConflictFinder::CountedActorConflicts(std::vector<Conflict>* out) const {
       phrases.push_back(std::move(phrase));
     }
   }
-  auto comparable = [&](size_t a, size_t b, double* similarity) {
+  auto comparable = [&](size_t a, size_t b, double similarity) {
     if (mentions[a].key != mentions[b].key) return false;
     if (mentions[a].quantity->noun == mentions[b].quantity->noun) return false;
     bool shared = false;
@@ -442,8 +449,7 @@ void ConflictFinder::CountedActorConflicts(std::vector<Conflict>* out) const {
       for (const std::string& v : phrases[b].modifiers) shared |= w == v;
     }
     if (!shared) return false;
-    *similarity = vectors_.Similarity(mentions[a].ref, mentions[b].ref);
-    return *similarity >= kNounSimilarity;
+    return similarity >= kNounSimilarity;
   };
   auto compatible = [](size_t, size_t) { return false; };
   auto explain = [&](size_t a, size_t b) {
@@ -471,9 +477,8 @@ void ConflictFinder::DateConflicts(std::vector<Conflict>* out) const {
     m.date = &claim.dates[0];
     mentions.push_back(std::move(m));
   }
-  auto comparable = [&](size_t a, size_t b, double* similarity) {
-    *similarity = vectors_.Similarity(mentions[a].ref, mentions[b].ref);
-    return *similarity >= std::max(0.5, conflict_similarity_);
+  auto comparable = [&](size_t, size_t, double similarity) {
+    return similarity >= std::max(0.5, conflict_similarity_);
   };
   auto compatible = [&](size_t a, size_t b) {
     return claims::Overlap(*mentions[a].date, *mentions[b].date);

@@ -22,12 +22,16 @@
 
 namespace rashomon::crosscheck {
 
+// The lowest similarity of two sentences whose values are compared.
+inline constexpr double kRelatedSimilarity = 0.12;
+
 class ConflictFinder {
  public:
-  // `root[d]` is the independent source of document d. All references must
-  // outlive the object.
+  // `root[d]` is the independent source of document d; `pairs` the story's
+  // sentence pairs at least kRelatedSimilarity similar (SentenceVectors).
+  // All references must outlive the object.
   ConflictFinder(const std::vector<StoryDocument>& docs, const std::vector<SentenceRef>& refs,
-                 const std::vector<size_t>& root, const SentenceVectors& vectors,
+                 const std::vector<size_t>& root, const std::vector<SimilarPair>& pairs,
                  double conflict_similarity);
 
   std::vector<Conflict> Find() const;
@@ -48,7 +52,8 @@ class ConflictFinder {
   void CountedActorConflicts(std::vector<Conflict>* out) const;
   void DateConflicts(std::vector<Conflict>* out) const;
   // Pairs classes of comparable mentions into conflicts (see the banner).
-  // `comparable(a, b)` and `compatible(a, b)` take indices into `mentions`.
+  // `comparable(a, b, similarity)` and `compatible(a, b)` take indices into
+  // `mentions`; only mentions of sentences in `pairs_` are compared.
   template <typename Comparable, typename Compatible, typename Explain>
   void Resolve(const std::vector<Mention>& mentions, const char* kind, Comparable comparable,
                Compatible compatible, Explain explain, std::vector<Conflict>* out) const;
@@ -59,7 +64,7 @@ class ConflictFinder {
   const std::vector<StoryDocument>& docs_;
   const std::vector<SentenceRef>& refs_;
   const std::vector<size_t>& root_;
-  const SentenceVectors& vectors_;
+  const std::vector<SimilarPair>& pairs_;
   double conflict_similarity_;
 };
 

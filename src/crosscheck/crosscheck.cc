@@ -188,7 +188,7 @@ StoryCheck Crosscheck(const std::vector<StoryDocument>& docs, const CrosscheckOp
   // or when they pass `strong_similarity`. The most similar pairs first, a
   // group holding one sentence a document.
   std::vector<SimilarPair> pairs = vectors.SimilarPairs(
-      std::min(options.align_similarity, options.conflict_similarity));
+      std::min({options.align_similarity, options.conflict_similarity, kRelatedSimilarity}));
   std::sort(pairs.begin(), pairs.end(), [](const SimilarPair& a, const SimilarPair& b) {
     return a.similarity != b.similarity ? a.similarity > b.similarity
                                         : std::tie(a.a, a.b) < std::tie(b.a, b.b);
@@ -255,7 +255,7 @@ StoryCheck Crosscheck(const std::vector<StoryDocument>& docs, const CrosscheckOp
   for (size_t i = 0; i < refs.size(); ++i) {
     index_of_ref[(static_cast<uint64_t>(refs[i].document) << 32) | refs[i].claim] = i;
   }
-  ConflictFinder finder(docs, refs, root, vectors, options.conflict_similarity);
+  ConflictFinder finder(docs, refs, root, pairs, options.conflict_similarity);
   check.conflicts = finder.Find();
   for (Conflict& conflict : check.conflicts) {
     for (const ConflictSide& side : conflict.sides) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -146,23 +147,54 @@ double SentenceVectors::Similarity(size_t a, size_t b) const {
 }
 
 std::vector<SimilarPair> SentenceVectors::SimilarPairs(double min_similarity) const {
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
-  for (size_t i = 0; i < vectors_.size(); ++i) {
-    for (const Feature& f : vectors_[i]) postings[f.id].push_back(static_cast<uint32_t>(i));
-  }
-  std::vector<SimilarPair> pairs;
-  std::vector<uint32_t> seen_stamp(vectors_.size(), UINT32_MAX);
+  // Term-at-a-time accumulation of the dot products of every later sentence
+  // sharing a feature: the work is the sum over features of their posting
+  // lengths, not a merge join per candidate.
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> postings;
   for (size_t i = 0; i < vectors_.size(); ++i) {
     for (const Feature& f : vectors_[i]) {
-      const std::vector<uint32_t>& posting = postings[f.id];
+      postings[f.id].push_back({static_cast<uint32_t>(i), f.weight});
+    }
+  }
+  const size_t n = vectors_.size();
+  std::vector<double> full(n, 0), free(n, 0);
+  std::vector<int> shared_free(n, 0);
+  std::vector<size_t> stamp(n, SIZE_MAX);  // The last i that touched j.
+  std::vector<uint32_t> touched;
+  std::vector<SimilarPair> pairs;
+  for (size_t i = 0; i < n; ++i) {
+    touched.clear();
+    for (const Feature& f : vectors_[i]) {
+      const auto& posting = postings[f.id];
       if (posting.size() > kMaxPosting) continue;
-      for (uint32_t j : posting) {
-        if (j <= i || seen_stamp[j] == i) continue;
-        seen_stamp[j] = static_cast<uint32_t>(i);
-        if (refs_[j].document == refs_[i].document) continue;
-        const double s = Similarity(i, j);
-        if (s >= min_similarity) pairs.push_back({i, j, s});
+      for (const auto& [j, w] : posting) {
+        if (j <= i || refs_[j].document == refs_[i].document) continue;
+        if (stamp[j] != i) {
+          stamp[j] = i;
+          touched.push_back(j);
+        }
+        const double product = static_cast<double>(f.weight) * w;
+        if (f.language_free) {
+          free[j] += product;
+          ++shared_free[j];
+        } else {
+          full[j] += product;
+        }
       }
+    }
+    const std::string_view language = docs_[refs_[i].document].language;
+    for (uint32_t j : touched) {
+      double s;
+      if (SameLanguage(language, docs_[refs_[j].document].language)) {
+        s = full[j] + free[j];
+      } else {
+        s = shared_free[j] < 2 || cross_norm_[i] <= 0 || cross_norm_[j] <= 0
+                ? 0
+                : kCrossLanguageWeight * free[j] / (cross_norm_[i] * cross_norm_[j]);
+      }
+      if (s >= min_similarity) pairs.push_back({i, j, s});
+      full[j] = free[j] = 0;
+      shared_free[j] = 0;
     }
   }
   return pairs;
