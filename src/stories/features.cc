@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -95,6 +97,23 @@ bool IsUpper(char32_t cp) { return text::IsUpperCaseLetter(cp); }
 // Whether the token's first letter is a capital, and whether all its
 // letters are (an acronym of at least two letters).
 void Capitals(std::string_view token, bool* capitalised, bool* acronym) {
+  // ASCII first, without ICU (whose classes agree on ASCII): most tokens.
+  int ascii_letters = 0, ascii_upper = 0;
+  bool ascii = true;
+  for (char c : token) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    const bool is_upper = c >= 'A' && c <= 'Z';
+    ascii_letters += is_upper || (c >= 'a' && c <= 'z');
+    ascii_upper += is_upper;
+  }
+  if (ascii) {
+    *capitalised = !token.empty() && token[0] >= 'A' && token[0] <= 'Z';
+    *acronym = *capitalised && ascii_upper == ascii_letters && ascii_letters >= 2;
+    return;
+  }
   size_t pos = 0;
   const char32_t first = text::DecodeUtf8Lenient(token, &pos);
   *capitalised = IsUpper(first);
@@ -177,42 +196,191 @@ int DigitCount(std::string_view token) {
       std::count_if(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
+// Counts of term ids: summed in an open-addressing table (ids are hashes
+// already; a slot of weight 0 is free, counts are positive), then sorted.
+// The counts are sums of halves and units, exact in float, so the order of
+// addition is moot.
 class TermCounter {
  public:
-  void Add(uint64_t id, float w) { counts_[id] += w; }
+  TermCounter() : slots_(1024) {}
+  void Add(uint64_t id, float w) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = id & mask;; s = (s + 1) & mask) {
+      if (slots_[s].weight == 0) {
+        slots_[s] = {id, w};
+        ++size_;
+        return;
+      }
+      if (slots_[s].id == id) {
+        slots_[s].weight += w;
+        return;
+      }
+    }
+  }
   std::vector<Term> Sorted() const {
     std::vector<Term> out;
-    out.reserve(counts_.size());
-    for (const auto& [id, w] : counts_) out.push_back({id, w});
+    out.reserve(size_);
+    for (const Term& t : slots_) {
+      if (t.weight != 0) out.push_back(t);
+    }
     std::sort(out.begin(), out.end(), [](const Term& a, const Term& b) { return a.id < b.id; });
     return out;
   }
 
  private:
-  std::unordered_map<uint64_t, float> counts_;
+  void Grow() {
+    std::vector<Term> old(2 * slots_.size());
+    old.swap(slots_);
+    size_ = 0;
+    for (const Term& t : old) {
+      if (t.weight != 0) Add(t.id, t.weight);
+    }
+  }
+  std::vector<Term> slots_;
+  size_t size_ = 0;
 };
 
+// text::FoldCase, without an allocation for the usual all-ASCII token.
+void Fold(std::string_view raw, std::string* out) {
+  out->clear();
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      *out = text::FoldCase(raw);
+      return;
+    }
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  }
+}
+
+// The first `max_words` tokens of `part`. A prefix of the text suffices when
+// it holds more than `max_words` tokens (a cut can only shorten the last
+// token), and long bodies are mostly not read.
+std::vector<text::Token> FirstTokens(std::string_view part, size_t max_words) {
+  size_t cut = max_words * 10 + 64;
+  if (cut < part.size()) {
+    while (cut > 0 && (static_cast<unsigned char>(part[cut]) & 0xC0) == 0x80) --cut;
+    std::vector<text::Token> tokens = text::Tokenize(part.substr(0, cut));
+    if (tokens.size() > max_words) {
+      tokens.resize(max_words);
+      return tokens;
+    }
+  }
+  std::vector<text::Token> tokens = text::Tokenize(part);
+  if (tokens.size() > max_words) tokens.resize(max_words);
+  return tokens;
+}
+
+// Words remembered per featuriser and language before the cache restarts.
+constexpr size_t kMaxCachedWords = 200000;
+
 }  // namespace
+
+struct Featurizer::Language {
+  // What a case-folded word is, for the featuriser's loop.
+  struct WordInfo {
+    bool stop = false;     // A function word of the language.
+    bool counted = false;  // Counted as a word (one token, not a stop word, 2+ bytes).
+    uint64_t id = 0;       // Word id, when counted.
+    uint32_t index = 0;    // Of the word here (for Latin()).
+  };
+
+  explicit Language(const std::string& code)
+      : code(code), stop(&StopWords(code)), stemmer(code.empty() ? "en" : code) {}
+
+  // The word `folded` (case folded), computed on first sight.
+  WordInfo Lookup(std::string_view folded) {
+    if (2 * (words.size() + 1) > slots.size()) Grow();
+    const size_t mask = slots.size() - 1;
+    for (size_t s = std::hash<std::string_view>()(folded) & mask;; s = (s + 1) & mask) {
+      Slot& slot = slots[s];
+      if (slot.index == kEmpty) {
+        slot = MakeSlot(folded);
+        return slot.Info();
+      }
+      if (slot.len == std::min<size_t>(folded.size(), kLongWord) &&
+          (slot.len < kLongWord ? std::memcmp(slot.key, folded.data(), slot.len) == 0
+                                : words[slot.index].key == folded)) {
+        return slot.Info();
+      }
+    }
+  }
+  // The word's lower-case Latin ASCII form (for entities), stable until
+  // Clear().
+  const std::string& Latin(const WordInfo& info, text::LatinTransliterator& latin) {
+    Entry& e = words[info.index];
+    if (!e.has_latin) {
+      e.latin = text::FoldCase(latin.ToLatinAscii(e.key));
+      e.has_latin = true;
+    }
+    return e.latin;
+  }
+  size_t size() const { return words.size(); }
+  void Clear() {
+    words.clear();
+    slots.clear();
+  }
+
+  std::string code;  // "" when unknown (English rules).
+  const std::unordered_set<std::string_view>* stop;
+  text::Stemmer stemmer;
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  static constexpr size_t kLongWord = 16;  // Longer keys are compared in `words`.
+  // Open addressing over 32-byte slots that hold short words and what the
+  // loop needs: a lookup touches one cache line.
+  struct Slot {
+    char key[kLongWord];  // The word, when shorter than kLongWord.
+    uint64_t id = 0;
+    uint32_t index = kEmpty;  // In `words`.
+    uint16_t len = 0;         // Of the word, at most kLongWord.
+    bool stop = false;
+    bool counted = false;
+    WordInfo Info() const { return {stop, counted, id, index}; }
+  };
+  struct Entry {
+    std::string key;
+    bool has_latin = false;
+    std::string latin;
+  };
+  Slot MakeSlot(std::string_view folded) {
+    Slot slot;
+    slot.len = static_cast<uint16_t>(std::min<size_t>(folded.size(), kLongWord));
+    std::memcpy(slot.key, folded.data(), std::min<size_t>(folded.size(), kLongWord));
+    slot.stop = stop->count(folded) > 0;
+    slot.counted = !slot.stop && text::CountWords(folded) == 1 && folded.size() > 1;
+    if (slot.counted) slot.id = HashTerm('w', code, stemmer.Stem(folded));
+    slot.index = static_cast<uint32_t>(words.size());
+    words.push_back({std::string(folded), false, {}});
+    return slot;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(std::max<size_t>(4096, 2 * old.size()), Slot{});
+    const size_t mask = slots.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == kEmpty) continue;
+      size_t s = std::hash<std::string_view>()(words[slot.index].key) & mask;
+      while (slots[s].index != kEmpty) s = (s + 1) & mask;
+      slots[s] = slot;
+    }
+  }
+  std::vector<Slot> slots;
+  std::deque<Entry> words;  // A deque: Latin() references stay valid as it grows.
+};
 
 Featurizer::Featurizer(int max_body_words)
     : max_body_words_(max_body_words), latin_(std::make_unique<text::LatinTransliterator>()) {}
 
 Featurizer::~Featurizer() = default;
 
-text::Stemmer& Featurizer::StemmerFor(const std::string& language) {
-  auto it = stemmers_.find(language);
-  if (it == stemmers_.end()) {
-    it = stemmers_.emplace(language, std::make_unique<text::Stemmer>(language)).first;
+Featurizer::Language& Featurizer::LanguageFor(const std::string& language) {
+  auto it = languages_.find(language);
+  if (it == languages_.end()) {
+    it = languages_.emplace(language, std::make_unique<Language>(language)).first;
   }
   return *it->second;
-}
-
-const std::string& Featurizer::Latin(const std::string& word) {
-  if (latin_cache_.size() > 200000) latin_cache_.clear();  // Bounded memory.
-  auto it = latin_cache_.find(word);
-  if (it != latin_cache_.end()) return it->second;
-  std::string latin = text::FoldCase(latin_->ToLatinAscii(word));
-  return latin_cache_.emplace(word, std::move(latin)).first->second;
 }
 
 DocFeatures Featurizer::Featurize(const StoryInput& input) {
@@ -220,25 +388,29 @@ DocFeatures Featurizer::Featurize(const StoryInput& input) {
   out.language = std::string(input.language == "und" ? "" : input.language);
   int64_t millis = 0;
   out.time = ParseIsoInstant(input.published, &millis) ? millis / 1000 : kNoTime;
-  const auto& stop = StopWords(out.language);
-  text::Stemmer& stemmer = StemmerFor(out.language.empty() ? "en" : out.language);
+  Language& language = LanguageFor(out.language);
+  // Bounded memory; never during a report (`name` points into the cache).
+  if (language.size() > kMaxCachedWords) language.Clear();
   TermCounter words, entities;
+  std::string folded, next_folded, key;
 
   auto add_part = [&](std::string_view part, float weight, int max_words) {
     if (!text::IsValidUtf8(part)) return;  // Ingest repairs text; guard anyway.
-    const std::vector<text::Token> tokens = text::Tokenize(part);
-    const size_t n = std::min(tokens.size(), static_cast<size_t>(std::max(0, max_words)));
-    std::vector<std::string> name;  // The capitalised sequence being read.
+    const std::vector<text::Token> tokens =
+        FirstTokens(part, static_cast<size_t>(std::max(0, max_words)));
+    const size_t n = tokens.size();
+    // The capitalised sequence being read, in Latin (strings of the cache).
+    std::vector<const std::string*> name;
     auto flush_name = [&] {
       if (name.empty()) return;
-      std::string key;
-      for (const std::string& w : name) {
+      key.clear();
+      for (const std::string* w : name) {
         if (!key.empty()) key.push_back(' ');
-        key += w;
+        key += *w;
       }
       entities.Add(HashTerm('e', key), weight);
       if (name.size() > 1) {
-        for (const std::string& w : name) entities.Add(HashTerm('e', w), weight * 0.5f);
+        for (const std::string* w : name) entities.Add(HashTerm('e', *w), weight * 0.5f);
       }
       name.clear();
     };
@@ -252,13 +424,12 @@ DocFeatures Featurizer::Featurize(const StoryInput& input) {
         }
         continue;
       }
-      std::string folded = text::FoldCase(raw);
-      const bool is_stop = stop.count(folded) > 0;
+      Fold(raw, &folded);
+      const Language::WordInfo word = language.Lookup(folded);
+      const bool is_stop = word.stop;
       bool capitalised = false, acronym = false;
       Capitals(raw, &capitalised, &acronym);
-      if (!is_stop && text::CountWords(folded) == 1 && folded.size() > 1) {
-        words.Add(HashTerm('w', out.language, stemmer.Stem(folded)), weight);
-      }
+      if (word.counted) words.Add(word.id, weight);
       bool name_like = capitalised && !is_stop;
       if (name_like && !acronym && name.empty() && OpensSentence(part, tokens[i].span.begin)) {
         // A capital that opens a sentence is a name only when another
@@ -270,7 +441,10 @@ DocFeatures Featurizer::Featurize(const StoryInput& input) {
               tokens[i + 1].span.begin, tokens[i + 1].span.end - tokens[i + 1].span.begin);
           bool next_cap = false, next_acr = false;
           Capitals(next, &next_cap, &next_acr);
-          name_like = next_cap && stop.count(text::FoldCase(next)) == 0;
+          if (next_cap) {
+            Fold(next, &next_folded);
+            name_like = !language.Lookup(next_folded).stop;
+          }
         }
       }
       // A name continues across single spaces only.
@@ -280,8 +454,8 @@ DocFeatures Featurizer::Featurize(const StoryInput& input) {
         continue;
       }
       if (name.size() >= 6) flush_name();
-      name.push_back(Latin(folded));
-      if (name.back().empty()) name.pop_back();
+      name.push_back(&language.Latin(word, *latin_));
+      if (name.back()->empty()) name.pop_back();
     }
     flush_name();
   };

@@ -25,7 +25,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace rashomon::text {
@@ -68,13 +67,15 @@ class Featurizer {
   DocFeatures Featurize(const StoryInput& input);
 
  private:
-  text::Stemmer& StemmerFor(const std::string& language);
-  const std::string& Latin(const std::string& folded_or_raw);
+  // Per language: the stemmer, and a cache of what each case-folded word is
+  // (stemming and transliteration cost far more than a lookup, and news
+  // repeats its words). In features.cc.
+  struct Language;
+  Language& LanguageFor(const std::string& language);
 
   int max_body_words_;
-  std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers_;
+  std::map<std::string, std::unique_ptr<Language>> languages_;
   std::unique_ptr<text::LatinTransliterator> latin_;
-  std::unordered_map<std::string, std::string> latin_cache_;
 };
 
 }  // namespace rashomon::stories

@@ -86,12 +86,18 @@ class StoryIndex {
 
  private:
   struct Doc;
+  struct Weighted;
+  class Dots;
   struct Neighbour {
     uint32_t doc;
     float similarity;
   };
+  // `out` = the compared TF-IDF vector of the counts `raw`; `order` is scratch.
+  void Weigh(const std::vector<Weighted>& raw, bool cross_only, std::vector<uint32_t>* order,
+             std::vector<Weighted>* out) const;
   void ScoreNewDocuments(size_t first_new);
-  float Similarity(const Doc& a, const Doc& b) const;
+  // The similarity of reports `a` and `b`; `dots` holds `a`'s vectors.
+  float Similarity(const Doc& a, const Doc& b, Dots& dots) const;
   void Cluster();
 
   StoryOptions options_;

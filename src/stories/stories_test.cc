@@ -141,6 +141,77 @@ TEST(StoryIndexTest, IncrementalBatchesKeepIdsAndJoinLaterReports) {
   EXPECT_GT(index.MemoryBytes(), 0u);
 }
 
+// `count` reports of `events` synthetic events, seeded: each event has its
+// own names and words, every report mixes them with words common to all;
+// some reports are German, all fall within a few weeks.
+struct Synthetic {
+  std::string title, text, language, published;
+};
+
+std::vector<Synthetic> SyntheticReports(int count, int events, uint32_t seed) {
+  std::mt19937 rng(seed);
+  auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
+  std::vector<Synthetic> out;
+  for (int r = 0; r < count; ++r) {
+    const int e = pick(events);
+    std::string text;
+    for (int w = 0; w < 120; ++w) {
+      const int kind = pick(10);
+      if (kind < 2) {
+        text += "Name" + std::to_string(e) + "x" + std::to_string(pick(4)) + " ";
+      } else if (kind < 5) {
+        text += "event" + std::to_string(e) + "word" + std::to_string(pick(12)) + " ";
+      } else if (kind < 6) {
+        text += std::to_string(1000 + 7 * e + pick(3)) + " ";
+      } else {
+        text += "common" + std::to_string(pick(300)) + " ";
+      }
+      if (pick(12) == 0) text += ". ";
+    }
+    const std::string day = std::to_string(10 + pick(18));
+    out.push_back({"Event " + std::to_string(e) + " report", text, r % 5 == 0 ? "de" : "en",
+                   "2024-03-" + day});
+  }
+  return out;
+}
+
+std::string Describe(const StoryIndex& index) {
+  std::ostringstream out;
+  for (const Story& s : index.Stories()) {
+    out << s.id << "@" << s.central << ":";
+    for (size_t d : s.documents) out << d << ",";
+    out << ";";
+  }
+  return out.str();
+}
+
+TEST(StoryIndexTest, ThreadCountsGiveIdenticalStories) {
+  const std::vector<Synthetic> reports = SyntheticReports(600, 40, 11);
+  std::vector<StoryInput> in;
+  for (const Synthetic& r : reports) in.push_back({r.title, r.text, r.language, r.published});
+  for (size_t batch : {in.size(), size_t{97}}) {
+    SCOPED_TRACE(batch);
+    std::string reference;
+    for (int threads : {1, 2, 3}) {
+      StoryOptions options;
+      options.threads = threads;
+      StoryIndex index(options);
+      for (size_t b = 0; b < in.size(); b += batch) {
+        index.Add({in.begin() + static_cast<ptrdiff_t>(b),
+                   in.begin() + static_cast<ptrdiff_t>(std::min(in.size(), b + batch))});
+      }
+      const std::string got = Describe(index);
+      if (threads == 1) {
+        reference = got;
+        EXPECT_GT(index.Stories().size(), 20u);  // Not one blob: a real clustering.
+        EXPECT_LT(index.Stories().size(), 300u);
+      } else {
+        EXPECT_EQ(got, reference) << threads << " threads";
+      }
+    }
+  }
+}
+
 TEST(StoryIndexTest, TimeGapSeparatesOtherwiseSimilarReports) {
   const std::string a = "The Harbour Council of Eastmoor voted to close the Linden Bridge.";
   const std::string b = "Eastmoor's Harbour Council voted on Tuesday to close the Linden Bridge.";
@@ -170,6 +241,9 @@ TEST(StoryIndexTest, BadInputsGiveSensibleStories) {
   EXPECT_NE(index.StoryOf(2), index.StoryOf(6));
   index.Add({});  // An empty batch changes nothing.
   EXPECT_EQ(index.size(), texts.size());
+  index.Add({StoryInput{}, StoryInput{}});  // Null views: empty reports.
+  EXPECT_EQ(index.StoryOf(texts.size()), index.StoryOf(0));
+  EXPECT_EQ(index.StoryOf(texts.size() + 1), index.StoryOf(0));
 }
 
 TEST(StoryIndexTest, TenThousandIdenticalReportsFormOneStory) {
