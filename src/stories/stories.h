@@ -55,7 +55,7 @@ struct StoryOptions {
   double idf_prior = 100;               // Reports assumed seen without a term (see stories.cc).
   double entity_share = 0.2;            // Weight of entities in same-language similarity.
   double cross_language_weight = 0.75;  // Discount of the cross-language entity cosine.
-  double copy_similarity = 0.5;         // Neighbours this similar are copies: no local scale.
+  double copy_similarity = 0.8;         // Neighbours this similar are copies: no local scale.
   double time_window_days = 3;          // Reports further apart than this are discounted.
 };
 
