@@ -33,6 +33,8 @@ fi
 if [ -f "$perf" ]; then
   echo "== stories_corpus (perf corpus, story clustering, 1 thread and all cores)"
   "$build/bench/stories_corpus" "$perf"
+  echo "== analyze_corpus (perf corpus, 5,000 documents: load, analysis by stage, report; 1 thread and all cores)"
+  "$build/bench/analyze_corpus" "$perf" 5000
 fi
 echo "== stories_eval (roundups-dev story clustering quality)"
 "$build/bench/stories_eval" || echo "stories_eval: skipped (no roundups-dev)"

@@ -5,7 +5,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -432,3 +434,231 @@ TEST_F(CliTest, DedupFindsTheNearCopyAndTheArchivedPages) {
   EXPECT_NE(t.err.find("bad.html"), std::string::npos);
   EXPECT_NE(t.out.find("06_nearcopy.txt"), std::string::npos);
 }
+
+// `rashomon analyze`: the whole analysis and its three report files.
+namespace {
+
+// Every src= and href= attribute value inside the tags of `html`, lowercased.
+std::vector<std::string> LinkAttributes(const std::string& html) {
+  std::vector<std::string> values;
+  for (size_t open = html.find('<'); open != std::string::npos; open = html.find('<', open + 1)) {
+    const size_t close = html.find('>', open);
+    if (close == std::string::npos) break;
+    std::string tag = html.substr(open, close - open);
+    for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* name : {" src=", " href="}) {
+      for (size_t at = tag.find(name); at != std::string::npos; at = tag.find(name, at + 1)) {
+        size_t begin = at + std::strlen(name);
+        const char quote = begin < tag.size() ? tag[begin] : ' ';
+        size_t end;
+        if (quote == '"' || quote == '\'') {
+          end = tag.find(quote, ++begin);
+        } else {
+          end = tag.find_first_of(" \t\n", begin);
+        }
+        values.push_back(tag.substr(begin, end == std::string::npos ? end : end - begin));
+      }
+    }
+  }
+  return values;
+}
+
+// The story of `report` whose documents include `source`, or null.
+const nlohmann::json* StoryWith(const nlohmann::json& report, const std::string& source) {
+  for (const auto& s : report["stories"]) {
+    for (const auto& d : s["documents"]) {
+      if (d == source) return &s;
+    }
+  }
+  return nullptr;
+}
+
+TEST_F(CliTest, AnalyzeExamplesWritesTheThreeReports) {
+  const std::string examples = std::string(RSH_SOURCE_DIR) + "/examples";
+  const fs::path out = dir_ / "report";
+  const Outcome r = Rashomon("analyze " + examples + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  ASSERT_TRUE(fs::is_regular_file(out / "report.json"));
+  ASSERT_TRUE(fs::is_regular_file(out / "report.md"));
+  ASSERT_TRUE(fs::is_regular_file(out / "report.html"));
+  EXPECT_NE(r.out.find((out / "report.html").string()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("19 documents, 3 stories"), std::string::npos) << r.out;
+
+  const nlohmann::json j = nlohmann::json::parse(ReadAll(out / "report.json"));
+  ASSERT_EQ(j["documents"].size(), 19u);
+  for (const auto& d : j["documents"]) {
+    SCOPED_TRACE(d.dump().substr(0, 200));
+    EXPECT_TRUE(d["source"].is_string());
+    EXPECT_TRUE(d["title"].is_string());
+    EXPECT_TRUE(d["language"].is_string());
+    EXPECT_TRUE(d["machine_translated"].is_boolean());
+    EXPECT_TRUE(d["duplicate_of"].is_null() || d["duplicate_of"].is_string());
+    EXPECT_TRUE(d["removed"].is_array());
+  }
+  // The planted near copy points at the wire it copies.
+  for (const auto& d : j["documents"]) {
+    if (d["source"] == examples + "/06_nearcopy.txt") {
+      EXPECT_EQ(d["duplicate_of"], examples + "/01_wire.txt");
+    }
+  }
+  ASSERT_EQ(j["stories"].size(), 3u);
+  for (const auto& s : j["stories"]) {
+    SCOPED_TRACE(s["title"].dump());
+    for (const char* key :
+         {"id", "title", "documents", "brief", "claims", "conflicts", "quotes", "citations"}) {
+      EXPECT_TRUE(s.contains(key)) << key;
+    }
+    EXPECT_TRUE(s["id"].is_number_unsigned());
+    EXPECT_FALSE(s["title"].get<std::string>().empty());
+    EXPECT_GE(s["brief"].size(), 1u);
+    EXPECT_LE(s["brief"].size(), 12u);
+  }
+  // The Corrin Bay grounding: 7 text reports, 5 pages, 3 archive records.
+  const nlohmann::json* corrin = StoryWith(j, examples + "/01_wire.txt");
+  ASSERT_NE(corrin, nullptr);
+  EXPECT_EQ((*corrin)["documents"].size(), 15u);
+  ASSERT_GE((*corrin)["brief"].size(), 5u);
+  bool names_ship = false;
+  for (const auto& b : (*corrin)["brief"]) {
+    EXPECT_GE(b["documents"].size(), 1u) << b.dump();
+    names_ship |= b["text"].get<std::string>().find("Corrin Bay") != std::string::npos;
+  }
+  EXPECT_TRUE(names_ship) << (*corrin)["brief"].dump();
+  EXPECT_FALSE((*corrin)["conflicts"].empty());
+
+  const std::string html = ReadAll(out / "report.html");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  const std::vector<std::string> links = LinkAttributes(html);
+  EXPECT_FALSE(links.empty());  // The citations link into the page.
+  for (const std::string& v : links) {
+    EXPECT_EQ(v.find("http://"), std::string::npos) << v;
+    EXPECT_EQ(v.find("https://"), std::string::npos) << v;
+  }
+  const std::string md = ReadAll(out / "report.md");
+  EXPECT_NE(md.find("Corrin Bay"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzeJsonPrintsTheReport) {
+  const std::string examples = std::string(RSH_SOURCE_DIR) + "/examples";
+  const fs::path out = dir_ / "report";
+  const Outcome r = Rashomon("analyze --json " + examples + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string file = ReadAll(out / "report.json");
+  EXPECT_EQ(r.out, file);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j, nlohmann::json::parse(file));
+  EXPECT_EQ(j["documents"].size(), 19u);
+  EXPECT_EQ(j["stories"].size(), 3u);
+}
+
+TEST_F(CliTest, AnalyzeEscapesMarkupFromSources) {
+  // An invented article whose title and text carry HTML payloads.
+  const std::string article =
+      "Quarry Lake Festival Opens With <script>alert(1)</script> and <img src=x "
+      "onerror=alert(2)> Banners\n\n"
+      "The annual lantern festival at Quarry Lake opened on Saturday evening with more than two "
+      "thousand visitors, the town council said.\n"
+      "Organisers said a volunteer had typed <script>alert(1)</script> into the festival website "
+      "as a prank before the opening night.\n"
+      "A photo caption on the same page read <img src=x onerror=alert(2)> instead of the usual "
+      "credit line for the photographer.\n"
+      "The council's web team removed both entries within an hour and said no visitor data had "
+      "been exposed.\n"
+      "Twelve food stalls and four music stages were set up along the northern shore of the "
+      "lake.\n"
+      "The mayor lit the first lantern at eight o'clock and thanked the volunteers who had built "
+      "the floating platforms.\n"
+      "Local police closed the lakeside road to traffic until midnight to let visitors walk "
+      "safely between the stages.\n"
+      "Ticket sales were about fifteen percent higher than last year, according to the "
+      "festival's treasurer.\n"
+      "A storm expected on Sunday could force the organisers to cancel the closing fireworks "
+      "display.\n"
+      "The festival continues until Monday with a rowing race and a children's lantern parade.\n";
+  const std::string path = Write("input/festival.txt", article);
+  const fs::path out = dir_ / "report";
+  const Outcome r = Rashomon("analyze " + path + " --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+
+  // The payloads reach the report (else this test would prove nothing).
+  const nlohmann::json j = nlohmann::json::parse(ReadAll(out / "report.json"));
+  ASSERT_EQ(j["documents"].size(), 1u);
+  const std::string text = j["documents"][0]["text"];
+  EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos) << text;
+  EXPECT_NE(text.find("<img src=x onerror=alert(2)>"), std::string::npos) << text;
+
+  const std::string html = ReadAll(out / "report.html");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("alert(1)</script>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+  for (const std::string& v : LinkAttributes(html)) EXPECT_NE(v, "x");
+
+  // Markdown keeps them as text: backslash-escaped, so no renderer reads a tag.
+  const std::string md = ReadAll(out / "report.md");
+  for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
+    EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << md.substr(at, 40);
+  }
+  EXPECT_NE(md.find("\\<script\\>alert(1)\\</script\\>"), std::string::npos) << md;
+  EXPECT_NE(md.find("\\<img src=x onerror=alert(2)\\>"), std::string::npos) << md;
+}
+
+TEST_F(CliTest, AnalyzeNamesAMissingInputAndReportsTheRest) {
+  const std::string wire = std::string(RSH_SOURCE_DIR) + "/examples/01_wire.txt";
+  const std::string missing = (dir_ / "no_such_report.txt").string();
+  const fs::path out = dir_ / "report";
+  const Outcome r = Rashomon("analyze " + wire + " " + missing + " --out " + out.string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(missing + ": no such file"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(wire), std::string::npos) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(ReadAll(out / "report.json"));
+  ASSERT_EQ(j["documents"].size(), 1u);
+  EXPECT_EQ(j["documents"][0]["source"], wire);
+  EXPECT_NE(j["documents"][0]["text"].get<std::string>().find("MV Corrin Bay"), std::string::npos);
+  ASSERT_EQ(j["stories"].size(), 1u);
+  EXPECT_EQ(j["stories"][0]["documents"], nlohmann::json::array({wire}));
+  EXPECT_TRUE(fs::is_regular_file(out / "report.md"));
+  EXPECT_TRUE(fs::is_regular_file(out / "report.html"));
+}
+
+TEST_F(CliTest, AnalyzeOutThatIsAFileFails) {
+  const std::string wire = std::string(RSH_SOURCE_DIR) + "/examples/01_wire.txt";
+  const std::string file = Write("taken", "not a folder\n");
+  const Outcome r = Rashomon("analyze " + wire + " --out " + file);
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find(file), std::string::npos) << r.err;
+  EXPECT_EQ(ReadAll(file), "not a folder\n");
+  EXPECT_EQ(r.out.find("report:"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, AnalyzeSeedsFindsTheTranslationAndTheDistanceConflict) {
+  const fs::path seeds = fs::path(RSH_SHARED_DIR) / "corpus" / "seeds";
+  if (!fs::exists(seeds)) GTEST_SKIP() << "no " << seeds;
+  const Outcome r =
+      Rashomon("analyze --json " + seeds.string() + " --out " + (dir_ / "report").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["documents"].size(), 5u);
+  ASSERT_EQ(j["stories"].size(), 1u);
+  EXPECT_EQ(j["stories"][0]["documents"].size(), 5u);
+  for (const auto& d : j["documents"]) {
+    const std::string source = d["source"];
+    SCOPED_TRACE(source);
+    const bool translated = source.ends_with("/003_0e145b6038ff16e4.txt");
+    EXPECT_EQ(d["machine_translated"], translated);
+  }
+  bool distance = false;
+  for (const auto& c : j["stories"][0]["conflicts"]) {
+    bool many = false, exact = false;
+    for (const auto& side : c["sides"]) {
+      const std::string text = side["text"];
+      many |= text.find("4,000") != std::string::npos;
+      exact |= text.find("2,615") != std::string::npos;
+    }
+    distance |= many && exact;
+  }
+  EXPECT_TRUE(distance) << j["stories"][0]["conflicts"].dump(2);
+}
+
+}  // namespace
