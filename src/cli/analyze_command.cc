@@ -22,7 +22,7 @@ int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err) {
   const pipeline::Analysis analysis = pipeline::Analyze(docs, options);
   const nlohmann::json report = report::BuildReport(docs, analysis);
   const std::string json =
-      report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
   int code = rejected > 0 ? kExitSomeInputsRejected : kExitOk;
   std::error_code ec;
