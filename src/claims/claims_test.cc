@@ -58,6 +58,14 @@ TEST(EntityFinderTest, SentenceStartWrittenLowerCaseElsewhereIsNoName) {
   EXPECT_EQ(Names("Leaked documents reached Andrei Soldatov."), "Leaked|Andrei Soldatov");
 }
 
+TEST(EntityFinderTest, ElidedArticlesAreNotPartOfTheName) {
+  // The documents also write "le" and "il" in lower case: no names.
+  EXPECT_EQ(Names("Le navire venait du port d\u2019Ellory avec sa cargaison.", "le port"),
+            "Ellory");
+  EXPECT_EQ(Names("Il a parl\u00e9 de l'Arctique et de la Russie.", "il dit"), "Arctique|Russie");
+  EXPECT_EQ(Names("Il est parti d'ici hier.", "il dit"), "");
+}
+
 TEST(EntityFinderTest, KeysDropTheAndRecordIt) {
   EntityFinder finder;
   const std::vector<Entity> e = finder.Find("He wrote for The New York Times's site.");

@@ -35,10 +35,27 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// An elided article glued to a name ("d’Ellory", "l'Arctique",
+// "dell'Adriatico"): the name starts after the apostrophe.
+size_t ElisionLength(std::string_view word) {
+  for (std::string_view article : {"d", "l", "qu", "dell", "nell", "all", "sull"}) {
+    for (std::string_view mark : {std::string_view("'"), std::string_view("\u2019")}) {
+      const size_t n = article.size() + mark.size();
+      if (word.size() > n && word.substr(0, article.size()) == article &&
+          word.substr(article.size(), mark.size()) == mark) {
+        size_t pos = n;
+        if (text::IsUpperCaseLetter(text::DecodeUtf8(word, &pos))) return n;
+      }
+    }
+  }
+  return 0;
+}
+
 Word MakeWord(std::string_view sentence, const text::Token& token) {
   Word w;
   w.begin = token.span.begin;
   w.end = w.name_end = token.span.end;
+  w.begin += ElisionLength(sentence.substr(w.begin, w.end - w.begin));
   const std::string_view s = sentence.substr(w.begin, w.end - w.begin);
   size_t pos = 0;
   w.capitalised = text::IsUpperCaseLetter(text::DecodeUtf8(s, &pos));

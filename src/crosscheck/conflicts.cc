@@ -305,6 +305,11 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
     }
     const std::string& nx = x.quantity->noun;
     const std::string& ny = y.quantity->noun;
+    // Across languages nouns cannot be compared: aligned sentences decide.
+    if (docs_[refs_[x.ref].document].language != docs_[refs_[y.ref].document].language) {
+      return x.quantity->dimension != claims::Dimension::kCount &&
+             similarity >= conflict_similarity_;
+    }
     // The same noun, or one side's noun among the other sentence's words
     // ("more than 4,000 miles of its border" / "its 2,615-mile border").
     if (!x.key.empty() && x.key == y.key) return similarity >= kNounSimilarity;

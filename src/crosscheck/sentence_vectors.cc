@@ -100,7 +100,8 @@ SentenceVectors::SentenceVectors(const std::vector<StoryDocument>& docs,
     for (const auto& [id, free] : raw[i]) {
       const double w = std::log((n + 1) / (df[id] + 0.5));
       if (w <= 0) continue;
-      vectors_[i].push_back({id, static_cast<float>(w), free});
+      const bool distinctive = free && df[id] >= 2 && df[id] <= docs.size();
+      vectors_[i].push_back({id, static_cast<float>(w), free, distinctive});
       norm += w * w;
       if (free) cross += w * w;
     }
@@ -127,7 +128,7 @@ double SentenceVectors::Similarity(size_t a, size_t b) const {
   const bool same = SameLanguage(docs_[refs_[a].document].language,
                                  docs_[refs_[b].document].language);
   double dot = 0;
-  int shared_free = 0;
+  int shared_free = 0, shared_distinctive = 0;
   size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
     if (x[i].id < y[j].id) {
@@ -137,12 +138,15 @@ double SentenceVectors::Similarity(size_t a, size_t b) const {
     } else {
       if (same || x[i].language_free) dot += static_cast<double>(x[i].weight) * y[j].weight;
       shared_free += x[i].language_free;
+      shared_distinctive += x[i].distinctive;
       ++i;
       ++j;
     }
   }
   if (same) return dot;
-  if (shared_free < 2 || cross_norm_[a] <= 0 || cross_norm_[b] <= 0) return 0;
+  if ((shared_free < 2 && shared_distinctive == 0) || cross_norm_[a] <= 0 || cross_norm_[b] <= 0) {
+    return 0;
+  }
   return kCrossLanguageWeight * dot / (cross_norm_[a] * cross_norm_[b]);
 }
 
@@ -158,7 +162,7 @@ std::vector<SimilarPair> SentenceVectors::SimilarPairs(double min_similarity) co
   }
   const size_t n = vectors_.size();
   std::vector<double> full(n, 0), free(n, 0);
-  std::vector<int> shared_free(n, 0);
+  std::vector<int> shared_free(n, 0), shared_distinctive(n, 0);
   std::vector<size_t> stamp(n, SIZE_MAX);  // The last i that touched j.
   std::vector<uint32_t> touched;
   std::vector<SimilarPair> pairs;
@@ -177,6 +181,7 @@ std::vector<SimilarPair> SentenceVectors::SimilarPairs(double min_similarity) co
         if (f.language_free) {
           free[j] += product;
           ++shared_free[j];
+          shared_distinctive[j] += f.distinctive;
         } else {
           full[j] += product;
         }
@@ -188,13 +193,14 @@ std::vector<SimilarPair> SentenceVectors::SimilarPairs(double min_similarity) co
       if (SameLanguage(language, docs_[refs_[j].document].language)) {
         s = full[j] + free[j];
       } else {
-        s = shared_free[j] < 2 || cross_norm_[i] <= 0 || cross_norm_[j] <= 0
+        s = (shared_free[j] < 2 && shared_distinctive[j] == 0) || cross_norm_[i] <= 0 ||
+                    cross_norm_[j] <= 0
                 ? 0
                 : kCrossLanguageWeight * free[j] / (cross_norm_[i] * cross_norm_[j]);
       }
       if (s >= min_similarity) pairs.push_back({i, j, s});
       full[j] = free[j] = 0;
-      shared_free[j] = 0;
+      shared_free[j] = shared_distinctive[j] = 0;
     }
   }
   return pairs;

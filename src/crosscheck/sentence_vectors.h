@@ -5,7 +5,8 @@
 // its entity keys and its quantity values (both language-free). Within a
 // language the cosine of the whole vector counts; across languages only
 // entities and quantities can meet, so the cosine of that part counts,
-// discounted, and only when two or more of them are shared.
+// discounted, and only when two or more of them are shared, or one that is
+// distinctive (see Feature).
 //
 // Thread-safety: const methods are safe to call concurrently.
 #ifndef RSH_CROSSCHECK_SENTENCE_VECTORS_H_
@@ -40,6 +41,11 @@ class SentenceVectors {
     uint64_t id;
     float weight;
     bool language_free;
+    // A language-free feature in at most as many sentences as the story has
+    // documents (a name or figure told about once a report, such as the
+    // port a cargo came from): one such shared feature is enough across
+    // languages.
+    bool distinctive;
   };
   const std::vector<StoryDocument>& docs_;
   const std::vector<SentenceRef>& refs_;
