@@ -1,6 +1,7 @@
 #include "crosscheck/conflicts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -39,6 +40,68 @@ constexpr std::string_view kPersonNouns[] = {
 bool IsPersonNoun(std::string_view noun) {
   return std::find(std::begin(kPersonNouns), std::end(kPersonNouns), noun) !=
          std::end(kPersonNouns);
+}
+
+// Nouns that name organised actors (English, singular): with people, the
+// only nouns whose counts tell "who" ("six intelligence agencies").
+constexpr std::string_view kOrganisationNouns[] = {
+    "agency",    "authority", "bank",     "company",   "council",     "country",  "court",
+    "department", "firm",     "government", "group",   "institute",   "institution", "lab",
+    "laboratory", "ministry", "network",  "newspaper", "office",      "organisation",
+    "organization", "outlet", "party",    "service",   "team",        "union",    "unit",
+    "university"};
+
+bool IsActorNoun(std::string_view noun) {
+  return IsPersonNoun(noun) ||
+         std::find(std::begin(kOrganisationNouns), std::end(kOrganisationNouns), noun) !=
+             std::end(kOrganisationNouns);
+}
+
+// Whether a name followed by `rest` modifies the next word ("African-American
+// officer"): a lower-case word that is not a preposition, conjunction,
+// pronoun or auxiliary comes right after it.
+bool ModifiesNextWord(std::string_view rest) {
+  static constexpr std::string_view kLinks[] = {
+      "about", "after", "against", "and",  "are",   "as",    "at",    "before", "but",
+      "by",    "during", "for",    "from", "had",   "has",   "have",  "in",     "into",
+      "is",    "near",  "of",      "off",  "on",    "or",    "over",  "said",   "says",
+      "since", "that",  "to",      "under", "until", "was",  "were",  "when",   "which",
+      "while", "who",   "whose",   "with", "within"};
+  if (rest.empty() || rest[0] != ' ') return false;
+  size_t end = 1;
+  while (end < rest.size() && std::isalpha(static_cast<unsigned char>(rest[end]))) ++end;
+  const std::string_view word = rest.substr(1, end - 1);
+  if (word.empty() || !std::islower(static_cast<unsigned char>(word[0]))) return false;
+  return std::find(std::begin(kLinks), std::end(kLinks), word) == std::end(kLinks);
+}
+
+// "7 of 19 photos", "the fifth of 12 candidates": the figure after "<number>
+// of" is a total that numbers a series (captions, rankings), not a fact.
+bool IsSeriesTotal(std::string_view text, size_t begin) {
+  size_t i = begin;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i < 2 || text.substr(i - 2, 2) != "of") return false;
+  i -= 2;
+  if (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) return false;  // "...of"
+  while (i > 0 && text[i - 1] == ' ') --i;
+  return i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]));
+}
+
+// Reports that disagree on one fact give figures of one order of size
+// (18 or 21 crew, 12 km or 12 mi, 4,000 or 2,615 miles); figures further
+// apart than this are different facts (12 killed, 1.5 million marched;
+// a 739-delegate lead, 2,383 delegates needed). A metre-foot mix-up (3.28)
+// is missed.
+constexpr double kMaxRatio = 2.5;
+// Counts below this (two people, three states) recur in unrelated facts of
+// a story: they need closely aligned sentences.
+constexpr double kSmallCount = 10;
+
+// A figure's size: the middle of a closed interval, else its finite bound.
+double Magnitude(const claims::Quantity& q) {
+  if (std::isfinite(q.low) && std::isfinite(q.high)) return (q.low + q.high) / 2;
+  if (std::isfinite(q.low)) return q.low;
+  return std::isfinite(q.high) ? q.high : 0;
 }
 
 // Whether `terms` (stemmed words of a sentence) hold `noun`: stems and
@@ -287,6 +350,7 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
       // A bare count ("three") says nothing of what it counts.
       if (q.dimension == claims::Dimension::kCount && q.noun.empty()) continue;
       if (q.qualifier == claims::Qualifier::kVague) continue;
+      if (IsSeriesTotal(TextOf(r), q.span.begin)) continue;
       Mention m;
       m.ref = r;
       m.span = q.span;
@@ -303,6 +367,11 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
     if (x.quantity->dimension != y.quantity->dimension || x.quantity->unit != y.quantity->unit) {
       return false;
     }
+    const double mx = std::fabs(Magnitude(*x.quantity)), my = std::fabs(Magnitude(*y.quantity));
+    if (mx > 0 && my > 0 && std::max(mx, my) > kMaxRatio * std::min(mx, my)) return false;
+    const bool small = x.quantity->dimension == claims::Dimension::kCount &&
+                       std::min(x.quantity->stated, y.quantity->stated) < kSmallCount;
+    const double bar = small ? std::max(kNounSimilarity, conflict_similarity_) : kNounSimilarity;
     const std::string& nx = x.quantity->noun;
     const std::string& ny = y.quantity->noun;
     // Across languages nouns cannot be compared: aligned sentences decide.
@@ -312,18 +381,15 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
     }
     // The same noun, or one side's noun among the other sentence's words
     // ("more than 4,000 miles of its border" / "its 2,615-mile border").
-    if (!x.key.empty() && x.key == y.key) return similarity >= kNounSimilarity;
+    if (!x.key.empty() && x.key == y.key) return similarity >= bar;
     if (x.key.empty() != y.key.empty()) {
       const Mention& bare = x.key.empty() ? x : y;
       const std::string& noun = x.key.empty() ? ny : nx;
-      if (HasNoun(ClaimOf(bare.ref).terms, noun)) return similarity >= kNounSimilarity;
+      if (HasNoun(ClaimOf(bare.ref).terms, noun)) return similarity >= bar;
     }
     if (x.quantity->dimension == claims::Dimension::kCount) {
-      // Two counts of people named differently, in one language.
-      const bool same_language =
-          docs_[refs_[x.ref].document].language == docs_[refs_[y.ref].document].language;
-      return same_language && IsPersonNoun(nx) && IsPersonNoun(ny) &&
-             similarity >= kNounSimilarity;
+      // Two counts of people named differently (one language, see above).
+      return IsPersonNoun(nx) && IsPersonNoun(ny) && similarity >= bar;
     }
     if (!x.key.empty() && !y.key.empty()) return false;  // Two different nouns.
     return similarity >= conflict_similarity_;
@@ -369,6 +435,9 @@ void ConflictFinder::AgentConflicts(std::vector<Conflict>* out) const {
       size_t k = words.size();
       while (k > 0 && word(k - 1) != "by" && IsLowerWord(word(k - 1)) && words.size() - k < 4) --k;
       if (k < 2 || word(k - 1) != "by") continue;
+      // "killed by African-American officer": the name modifies a noun, it
+      // is not the agent.
+      if (ModifiesNextWord(text.substr(e.span.end, claim.span.end - e.span.end))) continue;
       const std::string verb = Lower(word(k - 2));
       // A participle ("rescued by", "written by"), not "by Thursday" after a noun.
       if (verb.size() < 4 || !(verb.ends_with("ed") || verb.ends_with("en"))) continue;
@@ -412,7 +481,8 @@ void ConflictFinder::CountedActorConflicts(std::vector<Conflict>* out) const {
     const std::string_view text = TextOf(r);
     const claims::Claim& claim = ClaimOf(r);
     for (const claims::Quantity& q : claim.quantities) {
-      if (q.dimension != claims::Dimension::kCount || q.noun.empty() || q.stated < 2 ||
+      // Three or more: "two" of something is too common to tell a group.
+      if (q.dimension != claims::Dimension::kCount || !IsActorNoun(q.noun) || q.stated < 3 ||
           q.qualifier != claims::Qualifier::kExact) {
         continue;
       }

@@ -234,6 +234,31 @@ TEST_F(StoryTest, AddsAndOmits) {
   for (const DocumentNotes& n : check_.documents) EXPECT_FALSE(n.translation.machine_translated);
 }
 
+// Figures of one shape that state different facts are not conflicts.
+TEST(CrosscheckTest, DifferentFactsOfOneShapeAreNotConflicts) {
+  const std::vector<std::string> texts = {
+      "Gunmen attacked the offices of the Varrow Courier on Wednesday, killing 12 people in the "
+      "city centre.\n\nPhoto 7 of 19 photos: the Varrow Courier building on Wednesday.\n\n"
+      "Two people were arrested in the city centre on Thursday.",
+      "A rally for unity drew 1.5 million people in the city centre on Sunday after the attack "
+      "on the Varrow Courier.\n\nPhoto 4 of 12 photos: the Varrow Courier building on "
+      "Sunday.\n\nThree people were arrested in the city centre on Sunday."};
+  std::vector<claims::DocumentClaims> claims;
+  for (const std::string& t : texts) claims.push_back(claims::AnalyzeDocument(t));
+  claims::ResolveStory(&claims);
+  std::vector<StoryDocument> docs(2);
+  for (size_t i = 0; i < 2; ++i) {
+    docs[i].source = i == 0 ? "a.txt" : "b.txt";
+    docs[i].language = "en";
+    docs[i].text = texts[i];
+    docs[i].claims = &claims[i];
+  }
+  const StoryCheck check = Crosscheck(docs);
+  std::string found;
+  for (const Conflict& c : check.conflicts) found += c.explanation + "\n";
+  EXPECT_TRUE(check.conflicts.empty()) << found;
+}
+
 TEST(CrosscheckTest, DegenerateStories) {
   // No documents; one document; a document without sentences or claims.
   EXPECT_TRUE(Crosscheck({}).claims.empty());

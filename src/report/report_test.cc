@@ -9,7 +9,7 @@ namespace rashomon::report {
 namespace {
 
 // Three invented reports of one event: two agree, the third gives another
-// count, and one carries an HTML and script payload as text.
+// count (24 inspectors, not 14), and one carries an HTML and script payload as text.
 std::vector<Document> Reports() {
   const char* bodies[] = {
       "The old swing bridge at Harlow Quay was closed on Monday after engineers found cracks in "
@@ -25,7 +25,7 @@ std::vector<Document> Reports() {
       "day.\n\nThe council said repairs would take at least three months.\n\nA reader wrote "
       "<script>alert(1)</script> and <img src=x onerror=alert(2)> under the article.",
       "The swing bridge at Harlow Quay closed on Monday after engineers found cracks in the "
-      "main pier.\n\nThe council said 40 inspectors had examined the structure over the "
+      "main pier.\n\nThe council said 24 inspectors had examined the structure over the "
       "weekend.\n\nThe bridge, opened in 1898, carries around 9,000 vehicles a day.\n\nRepairs "
       "will take at least three months, the council said."};
   std::vector<Document> docs;
@@ -100,7 +100,7 @@ TEST_F(ReportTest, ConflictHasBothSidesAndCorroborationCountsSources) {
   std::sort(values.begin(), values.end());
   ASSERT_EQ(values.size(), 3u);
   EXPECT_NE(values[0].find("14"), std::string::npos);
-  EXPECT_NE(values[2].find("40"), std::string::npos);
+  EXPECT_NE(values[2].find("24"), std::string::npos);
   bool bridge_age = false;
   for (const auto& claim : s["claims"]) {
     if (claim["text"].get<std::string>().find("1898") != std::string::npos) {
