@@ -138,6 +138,16 @@ void AddDetails(const std::vector<StoryDocument>& docs, std::vector<AlignedClaim
         if (10 * (clause.end - clause.begin) > 6 * (sentence.span.end - sentence.span.begin)) {
           continue;
         }
+        // A name with a word or two around it ("As Andrei Soldatov") states nothing.
+        const std::string_view words =
+            docs[r.document].text.substr(clause.begin, clause.end - clause.begin);
+        if (std::count(words.begin(), words.end(), ' ') < 3) continue;
+        // A speaker's name in a quote's lead-in is the quote's, not a detail.
+        bool speaker = false;
+        for (const claims::Quote& q : docs[r.document].claims->quotes) {
+          speaker |= q.speaker_span.begin <= e.span.begin && e.span.begin < q.speaker_span.end;
+        }
+        if (speaker) continue;
         AlignedClaim detail;
         detail.sentences = {r};
         detail.documents = {r.document};
