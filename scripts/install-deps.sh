@@ -14,6 +14,7 @@ PACKAGES=(
   libzstd-dev zstd  # .zst inputs (ingest)
   libxxhash-dev     # shingle and band hashes, XXH3 (dedup)
   nlohmann-json3-dev  # JSON output (cli)
+  libsqlite3-dev    # the database, with FTS5 (store)
   libcli11-dev      # command line (cli)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev  # bench/
