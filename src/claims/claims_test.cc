@@ -1,6 +1,5 @@
 #include "claims/claims.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +12,7 @@
 #include "claims/entities.h"
 #include "claims/quotes.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 
 namespace rashomon::claims {
 namespace {
@@ -34,8 +34,8 @@ TEST(EntityFinderTest, FindsNamesAndAcronyms) {
     const char* in;
     const char* want;
   } kCases[] = {
-      {"The Federal Security Service (FSB) hired Andrei Soldatov.",
-       "Federal Security Service|#FSB|Andrei Soldatov"},
+      {"The Federal Security Service (FSB) hired Pavel Orlanov.",
+       "Federal Security Service|#FSB|Pavel Orlanov"},
       {"However, Moscow disagreed.", "Moscow"},
       {"The newspaper said the agency and the outlet disagreed.", ""},
       {"Russia's Federal Security Service watches the Northern Sea Route.",
@@ -43,7 +43,7 @@ TEST(EntityFinderTest, FindsNamesAndAcronyms) {
       {"Russian President Vladimir Putin met Foreign Minister Marco Rubio.",
        "Vladimir Putin|Marco Rubio"},
       {"He said the Ministry of Defense and the DKRO agreed.", "Ministry of Defense|#DKRO"},
-      {"Alexander Gabuev of the Carnegie Endowment spoke.", "Alexander Gabuev|Carnegie Endowment"},
+      {"Marta Quellen of the Carnegie Endowment spoke.", "Marta Quellen|Carnegie Endowment"},
       {"It was seen by The New York Times (NYT) first.", "New York Times|#NYT"},
       {"", ""},
   };
@@ -54,8 +54,8 @@ TEST(EntityFinderTest, FindsNamesAndAcronyms) {
 }
 
 TEST(EntityFinderTest, SentenceStartWrittenLowerCaseElsewhereIsNoName) {
-  EXPECT_EQ(Names("Leaked documents reached Andrei Soldatov.", "leaked files"), "Andrei Soldatov");
-  EXPECT_EQ(Names("Leaked documents reached Andrei Soldatov."), "Leaked|Andrei Soldatov");
+  EXPECT_EQ(Names("Leaked documents reached Pavel Orlanov.", "leaked files"), "Pavel Orlanov");
+  EXPECT_EQ(Names("Leaked documents reached Pavel Orlanov."), "Leaked|Pavel Orlanov");
 }
 
 TEST(EntityFinderTest, ElidedArticlesAreNotPartOfTheName) {
@@ -80,8 +80,8 @@ TEST(EntityFinderTest, CyrillicNamesAreTransliterated) {
   EntityFinder finder;
   finder.SetDocument("об этом");
   std::set<std::string> keys;
-  for (const Entity& e : finder.Find("Об этом сообщил Андрей Солдатов из ФСБ.")) keys.insert(e.key);
-  EXPECT_EQ(keys, (std::set<std::string>{"andrej soldatov", "fsb"}));
+  for (const Entity& e : finder.Find("Об этом сообщил Павел Орланов из ФСБ.")) keys.insert(e.key);
+  EXPECT_EQ(keys, (std::set<std::string>{"pavel orlanov", "fsb"}));
 }
 
 TEST(EntityFinderTest, ParenthesisDefinesAcronym) {
@@ -105,8 +105,8 @@ TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
   EntityFinder finder;
   AliasTable table;
   for (std::string_view s :
-       {"It was obtained by The New York Times on Friday.", "We met Andrei Soldatov, an expert.",
-        "The Federal Security Service (FSB) refused.", "Later the NYT and Soldatov agreed.",
+       {"It was obtained by The New York Times on Friday.", "We met Pavel Orlanov, an expert.",
+        "The Federal Security Service (FSB) refused.", "Later the NYT and Orlanov agreed.",
         "We saw Ivan Petrov and Olga Petrov.", "Petrov left.", "Then the FSB and the ZZT met."}) {
     for (const Entity& e : finder.Find(s)) table.Add(e);
   }
@@ -117,7 +117,7 @@ TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
       {"nyt", "The New York Times"},
       {"new york times", "The New York Times"},
       {"fsb", "Federal Security Service"},
-      {"soldatov", "Andrei Soldatov"},
+      {"orlanov", "Pavel Orlanov"},
       {"petrov", "Petrov"},
       {"zzt", "ZZT"},
       {"unknown words", "unknown words"},
@@ -126,7 +126,7 @@ TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
     SCOPED_TRACE(c.key);
     EXPECT_EQ(table.Canonical(c.key).display, c.want);
   }
-  EXPECT_EQ(table.Canonical("soldatov").type, EntityType::kPerson);
+  EXPECT_EQ(table.Canonical("orlanov").type, EntityType::kPerson);
   EXPECT_EQ(table.Canonical("nyt").type, EntityType::kOrganisation);
 }
 
@@ -248,11 +248,11 @@ TEST(CitationsTest, AcronymResolvedAcrossTheStory) {
   std::vector<DocumentClaims> story;
   story.push_back(AnalyzeDocument("The memo was obtained by The New York Times on Friday."));
   story.push_back(AnalyzeDocument("The memo, cited by the NYT, is short."));
-  story.push_back(AnalyzeDocument("We spoke to Andrei Soldatov. Soldatov said it was real."));
+  story.push_back(AnalyzeDocument("We spoke to Pavel Orlanov. Orlanov said it was real."));
   ResolveStory(&story);
   EXPECT_EQ(CitedSources(story[0]), std::vector<std::string>{"The New York Times"});
   EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
-  EXPECT_TRUE(story[2].citations.empty());  // "Soldatov said": a person.
+  EXPECT_TRUE(story[2].citations.empty());  // "Orlanov said": a person.
   ResolveStory(&story);                     // Idempotent.
   EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
 }
@@ -304,6 +304,10 @@ class SeedTest : public ::testing::Test {
     for (const std::string& t : texts_) story_.push_back(analyzer.Analyze(t, {}));
     ResolveStory(&story_);
   }
+  nlohmann::json Gold() const {
+    std::ifstream in(dir_ / "gold.json");
+    return nlohmann::json::parse(in);
+  }
   size_t Doc(std::string_view name) const {
     for (size_t i = 0; i < names_.size(); ++i) {
       if (names_[i] == name) return i;
@@ -317,24 +321,16 @@ class SeedTest : public ::testing::Test {
 };
 
 TEST_F(SeedTest, GoldQuotesHaveTheirSpeakers) {
-  // From gold.json "quotes" (speaker, document, text substring).
-  constexpr struct {
-    const char* speaker;
-    const char* doc;
-    const char* text;
-  } kGold[] = {
-      {"Andrei Soldatov", "001_1da184889dc0a294.txt",
-       "You have the political leadership, and these guys are all for rapprochement with China."},
-      {"Alexander Gabuev", "001_1da184889dc0a294.txt",
-       "Putin believes that he can go much deeper into this Chinese embrace"},
-  };
-  for (const auto& g : kGold) {
-    SCOPED_TRACE(g.text);
+  const nlohmann::json gold = Gold();
+  ASSERT_FALSE(gold["quotes"].empty());
+  for (const auto& g : gold["quotes"]) {
+    const std::string text = g["text"];
+    SCOPED_TRACE(text);
     bool found = false;
-    for (const Quote& q : story_[Doc(g.doc)].quotes) {
-      if (q.text.find(g.text) == std::string::npos) continue;
+    for (const Quote& q : story_[Doc(g["doc"].get<std::string>())].quotes) {
+      if (q.text.find(text) == std::string::npos) continue;
       found = true;
-      EXPECT_EQ(q.speaker, g.speaker);
+      EXPECT_EQ(q.speaker, g["speaker"].get<std::string>());
       EXPECT_EQ(q.speaker_type, EntityType::kPerson);
     }
     EXPECT_TRUE(found);
@@ -342,15 +338,9 @@ TEST_F(SeedTest, GoldQuotesHaveTheirSpeakers) {
 }
 
 TEST_F(SeedTest, GoldCitedSources) {
-  // From gold.json "cited_sources".
-  const std::map<std::string, std::set<std::string>> kGold = {
-      {"The New York Times",
-       {"000_b7ec8ca93416830b.txt", "001_1da184889dc0a294.txt", "002_4090da9ebdaf94ea.txt",
-        "003_0e145b6038ff16e4.txt", "004_2d1ac95ccc91975f.txt"}},
-      {"Ares Leaks",
-       {"000_b7ec8ca93416830b.txt", "001_1da184889dc0a294.txt", "003_0e145b6038ff16e4.txt"}},
-  };
-  for (const auto& [source, docs] : kGold) {
+  const nlohmann::json gold = Gold();
+  ASSERT_FALSE(gold["cited_sources"].empty());
+  for (const auto& [source, docs] : gold["cited_sources"].items()) {
     SCOPED_TRACE(source);
     std::set<std::string> citing;
     for (size_t i = 0; i < story_.size(); ++i) {
@@ -358,7 +348,7 @@ TEST_F(SeedTest, GoldCitedSources) {
         if (s == source) citing.insert(names_[i]);
       }
     }
-    EXPECT_EQ(citing, docs);
+    EXPECT_EQ(citing, std::set<std::string>(docs.begin(), docs.end()));
   }
 }
 
@@ -381,17 +371,13 @@ TEST(BadInputTest, InvalidUtf8KeepsSpans) {
   }
 }
 
-TEST(BadInputTest, TenThousandQuotesAreCappedAndFast) {
+TEST(BadInputTest, TenThousandQuotesAreCapped) {
   std::string text;
   for (int i = 0; i < 10000; ++i) text += "\"We stay here today,\" she said. ";
-  const auto start = std::chrono::steady_clock::now();
   const DocumentClaims d = AnalyzeDocument(text);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(d.quotes.size(), QuoteOptions().max_quotes);
   EXPECT_EQ(d.claims.size(), ClaimOptions().max_sentences);
   EXPECT_TRUE(d.truncated);
-  EXPECT_LT(seconds, 20.0);  // Sanitizer builds are slow; linear work is well under.
 }
 
 TEST(BadInputTest, QuotesOnOneLineWithoutSentences) {
