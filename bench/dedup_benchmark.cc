@@ -17,6 +17,7 @@
 #include "base/document.h"
 #include "base/parallel.h"
 #include "bench/corpus_util.h"
+#include "bench/gbench_util.h"
 #include "dedup/dedup.h"
 #include "dedup/lsh.h"
 #include "dedup/minhash.h"
@@ -50,14 +51,11 @@ const Corpus& GetCorpus() {
 }
 
 bool Ready(benchmark::State& state, const Corpus& c) {
-  if (!c.docs.empty()) return true;
-  state.SkipWithError(("no perf corpus at " + g_corpus_path).c_str());
-  return false;
+  return bench::CorpusReady(state, c.docs.size(), g_corpus_path);
 }
 
 void SetRates(benchmark::State& state, const Corpus& c) {
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.docs.size()));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  bench::SetCorpusRates(state, c.docs.size(), c.bytes);
 }
 
 // MinHash signatures of every document, `threads` threads, 32-document blocks.

@@ -16,6 +16,7 @@
 #include "base/document.h"
 #include "base/iso_time.h"
 #include "bench/corpus_util.h"
+#include "bench/gbench_util.h"
 #include "claims/dates.h"
 #include "claims/quantity.h"
 
@@ -55,19 +56,13 @@ const Corpus& GetCorpus() {
 }
 
 bool Ready(benchmark::State& state, const Corpus& c) {
-  if (!c.docs.empty()) return true;
-  state.SkipWithError(("no perf corpus at " + g_corpus_path).c_str());
-  return false;
+  return bench::CorpusReady(state, c.docs.size(), g_corpus_path);
 }
 
 void SetRates(benchmark::State& state, const Corpus& c, size_t mentions) {
-  const double docs = static_cast<double>(state.iterations() * c.docs.size());
-  state.SetItemsProcessed(static_cast<int64_t>(docs));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
-  state.counters["docs_per_s"] = benchmark::Counter(docs, benchmark::Counter::kIsRate);
-  state.counters["MB_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * c.bytes) / 1e6, benchmark::Counter::kIsRate);
-  state.counters["mentions_per_doc"] = static_cast<double>(mentions) / docs;
+  bench::SetCorpusRates(state, c.docs.size(), c.bytes);
+  state.counters["mentions_per_doc"] =
+      static_cast<double>(mentions) / (static_cast<double>(state.iterations()) * c.docs.size());
 }
 
 void BM_FindQuantities_Corpus(benchmark::State& state) {
