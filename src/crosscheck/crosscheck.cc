@@ -231,8 +231,8 @@ StoryCheck Crosscheck(const std::vector<StoryDocument>& docs, const CrosscheckOp
   for (const auto& [group_root, members] : groups) {
     AlignedClaim claim;
     // The representative: the sentence most similar to the rest of its group.
-    size_t best = members.front();
-    double best_sum = -1;
+    size_t representative = members.front();
+    double representative_sum = -1;
     for (size_t m : members) {
       double sum = 0;
       for (size_t o : members) {
@@ -240,20 +240,20 @@ StoryCheck Crosscheck(const std::vector<StoryDocument>& docs, const CrosscheckOp
         auto it = pair_similarity.find(pair_key(m, o));
         if (it != pair_similarity.end()) sum += it->second;
       }
-      if (sum > best_sum) {
-        best_sum = sum;
-        best = m;
+      if (sum > representative_sum) {
+        representative_sum = sum;
+        representative = m;
       }
     }
-    claim.sentences.push_back(refs[best]);
+    claim.sentences.push_back(refs[representative]);
     for (size_t m : members) {
-      if (m != best) claim.sentences.push_back(refs[m]);
+      if (m != representative) claim.sentences.push_back(refs[m]);
       claim.documents.push_back(refs[m].document);
     }
     std::sort(claim.documents.begin(), claim.documents.end());
     claim.sources = CountSources(claim.documents, root);
     claim.status = claim.sources >= 2 ? ClaimStatus::kCorroborated : ClaimStatus::kSingleSource;
-    claim.centrality = vectors.Centrality(best);
+    claim.centrality = vectors.Centrality(representative);
     for (size_t m : members) claim_of[m] = check.claims.size();
     check.claims.push_back(std::move(claim));
   }
