@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/check.h"
 #include "base/iso_time.h"
 #include "base/parallel.h"
 
@@ -17,7 +18,7 @@ int64_t PublishedDay(const std::string& published) {
 }
 
 std::string StoryTitle(const std::vector<Document>& docs, const std::vector<std::string>& texts,
-                       const stories::Story& s) {
+                       const StoryGroup& s) {
   if (!docs[s.central].title.empty()) return docs[s.central].title;
   for (size_t d : s.documents) {
     if (!docs[d].title.empty()) return docs[d].title;
@@ -26,11 +27,10 @@ std::string StoryTitle(const std::vector<Document>& docs, const std::vector<std:
   return t.substr(0, std::min(t.find('\n'), size_t{120}));
 }
 
-}  // namespace
-
-Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& options) {
-  const int threads = options.threads <= 0 ? HardwareThreads() : options.threads;
-  Analysis a;
+// Texts and copies of `docs`, into `a`.
+void TextsAndCopies(const std::vector<Document>& docs, const AnalyzeOptions& options, int threads,
+                    Analysis* out) {
+  Analysis& a = *out;
   const size_t n = docs.size();
   a.texts.resize(n);
   ParallelFor(n, threads, [&](size_t i) { a.texts[i] = docs[i].ArticleText(); });
@@ -51,6 +51,19 @@ Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& option
       }
     }
   }
+}
+
+// Claims and crosscheck of the stories `groups` of `docs`, into `a`.
+void CheckStories(const std::vector<Document>& docs, const std::vector<StoryGroup>& groups,
+                  const AnalyzeOptions& options, int threads, Analysis* out);
+
+}  // namespace
+
+Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& options) {
+  const int threads = options.threads <= 0 ? HardwareThreads() : options.threads;
+  Analysis a;
+  TextsAndCopies(docs, options, threads, &a);
+  const size_t n = docs.size();
 
   // Stories.
   std::vector<stories::StoryInput> inputs(n);
@@ -61,16 +74,43 @@ Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& option
   story_options.threads = threads;
   stories::StoryIndex index(story_options);
   index.Add(inputs);
+  std::vector<StoryGroup> groups;
+  for (const stories::Story& s : index.Stories()) groups.push_back({s.id, s.documents, s.central});
+  CheckStories(docs, groups, options, threads, &a);
+  return a;
+}
+
+Analysis AnalyzeGroups(const std::vector<Document>& docs, const std::vector<StoryGroup>& groups,
+                       const AnalyzeOptions& options) {
+  const int threads = options.threads <= 0 ? HardwareThreads() : options.threads;
+  Analysis a;
+  TextsAndCopies(docs, options, threads, &a);
+  CheckStories(docs, groups, options, threads, &a);
+  return a;
+}
+
+namespace {
+
+void CheckStories(const std::vector<Document>& docs, const std::vector<StoryGroup>& groups,
+                  const AnalyzeOptions& options, int threads, Analysis* out) {
+  Analysis& a = *out;
+  const size_t n = docs.size();
+  std::vector<bool> seen(n, false);
   a.story_of.assign(n, 0);
-  for (const stories::Story& s : index.Stories()) {
+  for (const StoryGroup& s : groups) {
     AnalyzedStory story;
     story.id = s.id;
     story.title = StoryTitle(docs, a.texts, s);
     story.documents = s.documents;
     story.central = s.central;
-    for (size_t d : s.documents) a.story_of[d] = a.stories.size();
+    for (size_t d : s.documents) {
+      RSH_CHECK(d < n && !seen[d]);
+      seen[d] = true;
+      a.story_of[d] = a.stories.size();
+    }
     a.stories.push_back(std::move(story));
   }
+  RSH_CHECK(std::find(seen.begin(), seen.end(), false) == seen.end());
 
   // Claims of every document, in parallel.
   // An analyzer a worker (it owns a sentence splitter and stemmers).
@@ -113,7 +153,8 @@ Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& option
     }
     story.check = crosscheck::Crosscheck(inputs_of_story, options.crosscheck);
   });
-  return a;
 }
+
+}  // namespace
 
 }  // namespace rashomon::pipeline

@@ -54,6 +54,18 @@ struct Analysis {
 
 Analysis Analyze(const std::vector<Document>& docs, const AnalyzeOptions& options = {});
 
+// A story decided elsewhere (an incremental index): indices into the input.
+struct StoryGroup {
+  uint64_t id = 0;
+  std::vector<size_t> documents;  // Ascending.
+  size_t central = 0;             // One of `documents`.
+};
+
+// As Analyze, with the stories given instead of clustered: `groups` (kept
+// in their order) must cover every document exactly once.
+Analysis AnalyzeGroups(const std::vector<Document>& docs, const std::vector<StoryGroup>& groups,
+                       const AnalyzeOptions& options = {});
+
 }  // namespace rashomon::pipeline
 
 #endif  // RSH_PIPELINE_ANALYZE_H_

@@ -98,8 +98,24 @@ CREATE TABLE citations (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: story ids are never reused, and a story that merged into
+// another remembers which (docs/schema.md).
+constexpr char kSchemaV2[] = R"sql(
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) SELECT 'story_id', coalesce(max(id), 0) FROM stories;
+
+CREATE TABLE retired_stories (
+  id INTEGER PRIMARY KEY,
+  merged_into INTEGER
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what) {

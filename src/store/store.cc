@@ -205,21 +205,35 @@ class Store::Impl {
   }
 
   // Runs `body` in an IMMEDIATE transaction, committed when it returns OK
-  // and rolled back otherwise.
+  // and rolled back otherwise; inside another one, in a savepoint.
   template <typename Body>
   Status InTransaction(Body&& body) {
-    RSH_RETURN_IF_ERROR(Run("BEGIN IMMEDIATE"));
+    const bool outer = depth_ == 0;
+    RSH_RETURN_IF_ERROR(Run(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT nested"));
+    ++depth_;
     Status status;
     try {
       status = body();
     } catch (const std::exception& e) {
       status = InternalError(std::string("store: ") + e.what());
     }
+    --depth_;
+    if (!outer) {
+      if (!status.ok()) (void)Run("ROLLBACK TO nested");
+      const Status released = Run("RELEASE nested");
+      return status.ok() ? released : status;
+    }
     if (status.ok()) status = Run("COMMIT");
     // After a failed COMMIT the transaction is still open; after some
     // errors SQLite has rolled back already, and ROLLBACK's error is moot.
     if (!status.ok() && !sqlite3_get_autocommit(db_)) (void)Run("ROLLBACK");
     return status;
+  }
+
+  Result<int64_t> SingleInt(const char* sql) {
+    RSH_ASSIGN_OR_RETURN(Stmt s, Prepare(sql));
+    RSH_ASSIGN_OR_RETURN(bool row, s.Step());
+    return row ? s.ColumnInt(0) : int64_t{0};
   }
 
   Result<int64_t> AddDocument(const Document& doc, int* inserted_count, bool* inserted);
@@ -229,6 +243,7 @@ class Store::Impl {
   sqlite3* db_;
   StoreOptions options_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  int depth_ = 0;  // Open InTransaction calls.
 };
 
 Result<int64_t> Store::Impl::AddDocument(const Document& doc, int* inserted_count, bool* inserted) {
@@ -387,6 +402,8 @@ Status Store::PutStory(int64_t story_id, const std::string& title,
                                                   "report) VALUES (?1, ?2, ?3, ?4)"));
     put.Bind(1, story_id).Bind(2, title).Bind(3, FormatUtcMillis(now)).Bind(4, report);
     RSH_RETURN_IF_ERROR(put.Run());
+    RSH_ASSIGN_OR_RETURN(Stmt revive, impl_->Prepare("DELETE FROM retired_stories WHERE id = ?1"));
+    RSH_RETURN_IF_ERROR(revive.Bind(1, story_id).Run());
     int64_t position = 0;
     for (int64_t document_id : document_ids) {
       RSH_ASSIGN_OR_RETURN(Stmt link, impl_->Prepare("INSERT INTO story_documents (story_id, "
@@ -397,6 +414,88 @@ Status Store::PutStory(int64_t story_id, const std::string& title,
     return impl_->PutStoryRows(story_id, story_report);
   });
 }
+
+Status Store::InTransaction(const std::function<Status()>& body) {
+  return impl_->InTransaction(body);
+}
+
+Status Store::DeleteStory(int64_t story_id, std::optional<int64_t> merged_into) {
+  return impl_->InTransaction([&]() -> Status {
+    RSH_ASSIGN_OR_RETURN(Stmt del, impl_->Prepare("DELETE FROM stories WHERE id = ?1"));
+    RSH_RETURN_IF_ERROR(del.Bind(1, story_id).Run());
+    if (sqlite3_changes(impl_->db_) == 0) return Status::Ok();
+    RSH_ASSIGN_OR_RETURN(Stmt retire, impl_->Prepare("INSERT OR REPLACE INTO retired_stories "
+                                                     "(id, merged_into) VALUES (?1, ?2)"));
+    retire.Bind(1, story_id);
+    if (merged_into.has_value()) retire.Bind(2, *merged_into);
+    return retire.Run();
+  });
+}
+
+Result<int64_t> Store::NewStoryId() {
+  int64_t id = 0;
+  RSH_RETURN_IF_ERROR(impl_->InTransaction([&]() -> Status {
+    // Also above any id PutStory was given directly.
+    RSH_ASSIGN_OR_RETURN(const int64_t top, impl_->SingleInt("SELECT max(coalesce((SELECT value "
+                                                             "FROM counters WHERE name = "
+                                                             "'story_id'), 0), coalesce((SELECT "
+                                                             "max(id) FROM stories), 0), "
+                                                             "coalesce((SELECT max(id) FROM "
+                                                             "retired_stories), 0))"));
+    id = top + 1;
+    RSH_ASSIGN_OR_RETURN(Stmt set, impl_->Prepare("INSERT OR REPLACE INTO counters (name, value) "
+                                                  "VALUES ('story_id', ?1)"));
+    return set.Bind(1, id).Run();
+  }));
+  return id;
+}
+
+Result<std::optional<int64_t>> Store::MergedInto(int64_t story_id) {
+  std::optional<int64_t> out;
+  int64_t id = story_id;
+  for (int hops = 0; hops < 1000; ++hops) {  // Bounded: a corrupt table may hold a cycle.
+    RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("SELECT merged_into FROM retired_stories "
+                                                "WHERE id = ?1 AND merged_into IS NOT NULL"));
+    s.Bind(1, id);
+    RSH_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    id = s.ColumnInt(0);
+    out = id;
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<int64_t, int64_t>>> Store::StoryDocuments() {
+  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("SELECT story_id, document_id FROM story_documents "
+                                              "ORDER BY story_id, position"));
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (;;) {
+    RSH_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnInt(0), s.ColumnInt(1));
+  }
+}
+
+Status Store::ScanDocuments(const std::function<Status(DocumentHeader&&)>& fn) {
+  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("SELECT id, source, title, language, published, "
+                                              "text FROM documents ORDER BY id"));
+  for (;;) {
+    RSH_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    DocumentHeader h;
+    h.id = s.ColumnInt(0);
+    h.source = s.ColumnText(1);
+    h.title = s.ColumnText(2);
+    h.language = s.ColumnText(3);
+    h.published = s.ColumnText(4);
+    h.text = s.ColumnText(5);
+    RSH_RETURN_IF_ERROR(fn(std::move(h)));
+  }
+}
+
+Result<int64_t> Store::DocumentCount() { return impl_->SingleInt("SELECT count(*) FROM documents"); }
+
+Result<int64_t> Store::StoryCount() { return impl_->SingleInt("SELECT count(*) FROM stories"); }
 
 Result<std::vector<StorySummary>> Store::ListStories(int limit, int offset,
                                                      std::string_view fts_query) {
@@ -472,6 +571,14 @@ Result<std::optional<StoredDocument>> Store::GetDocument(int64_t id) {
     status = DataLossError(e.what());
   }
   if (!status.ok()) return status.WithPrefix("document " + std::to_string(id));
+  RSH_ASSIGN_OR_RETURN(Stmt st, impl_->Prepare("SELECT story_id FROM story_documents "
+                                               "WHERE document_id = ?1 ORDER BY story_id"));
+  st.Bind(1, id);
+  for (;;) {
+    RSH_ASSIGN_OR_RETURN(bool more, st.Step());
+    if (!more) break;
+    out.stories.push_back(st.ColumnInt(0));
+  }
   return std::optional<StoredDocument>(std::move(out));
 }
 

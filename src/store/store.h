@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/document.h"
@@ -60,6 +61,14 @@ struct StoredDocument {
   Document document;
   std::string text;          // Its article text (Document::ArticleText), which FTS indexes.
   std::string content_hash;  // 32 hex digits, see docs/schema.md.
+  std::vector<int64_t> stories;  // Ids of the stories it belongs to, ascending.
+};
+
+// The columns of a stored document that clustering reads (ScanDocuments).
+struct DocumentHeader {
+  int64_t id = 0;
+  std::string source, title, language, published;
+  std::string text;  // Its article text.
 };
 
 struct StorySummary {
@@ -111,6 +120,34 @@ class Store {
   [[nodiscard]] Status PutStory(int64_t story_id, const std::string& title,
                                 const nlohmann::json& story_report,
                                 const std::vector<int64_t>& document_ids);
+
+  // Runs `body` in one transaction: the calls it makes (AddDocuments,
+  // PutStory, DeleteStory, NewStoryId) join it, and commit together when it
+  // returns OK; on an error nothing of it remains. Nests (a savepoint).
+  [[nodiscard]] Status InTransaction(const std::function<Status()>& body);
+
+  // Deletes story `story_id` and its rows, and retires its id (never given
+  // again); `merged_into`, when set, is the story that took its documents
+  // (MergedInto answers it). A story that is not stored: OK, no change.
+  [[nodiscard]] Status DeleteStory(int64_t story_id, std::optional<int64_t> merged_into);
+
+  // A story id never used before (larger than every id stored or retired).
+  [[nodiscard]] Result<int64_t> NewStoryId();
+
+  // For a retired story id, the story it merged into (following chains),
+  // if any; nullopt for an id that is stored, unknown or merged nowhere.
+  [[nodiscard]] Result<std::optional<int64_t>> MergedInto(int64_t story_id);
+
+  // Every (story id, document id) link, by story then position.
+  [[nodiscard]] Result<std::vector<std::pair<int64_t, int64_t>>> StoryDocuments();
+
+  // Calls `fn` with every stored document's header, by ascending id; stops
+  // at the first error `fn` returns.
+  [[nodiscard]] Status ScanDocuments(const std::function<Status(DocumentHeader&&)>& fn);
+
+  // Documents and stories stored.
+  [[nodiscard]] Result<int64_t> DocumentCount();
+  [[nodiscard]] Result<int64_t> StoryCount();
 
   // Stories, most recently updated first (then by id), skipping `offset`
   // and returning at most `limit`. With a non-empty `fts_query` (FTS5

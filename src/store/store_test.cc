@@ -336,6 +336,80 @@ TEST_P(StoreTest, PutStoryRoundTrips) {
   EXPECT_EQ(**store_->GetStory(7), smaller);
 }
 
+TEST_P(StoreTest, DeletedStoryIdsAreRetiredAndRememberTheirMerge) {
+  const std::vector<int64_t> ids = Add({MakeDoc(0), MakeDoc(1), MakeDoc(2)}, nullptr);
+  Result<int64_t> a = store_->NewStoryId();
+  Result<int64_t> b = store_->NewStoryId();
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, 1);
+  EXPECT_EQ(*b, 2);
+  ASSERT_TRUE(store_->PutStory(*a, "a", StoryJson(), {ids[0], ids[1]}).ok());
+  ASSERT_TRUE(store_->PutStory(*b, "b", StoryJson(), {ids[2]}).ok());
+  Result<std::optional<StoredDocument>> d = store_->GetDocument(ids[2]);
+  ASSERT_TRUE(d.ok() && d->has_value());
+  EXPECT_EQ((*d)->stories, std::vector<int64_t>{*b});
+  // b merges into a.
+  ASSERT_TRUE(store_->DeleteStory(*b, *a).ok());
+  ASSERT_TRUE(store_->PutStory(*a, "a", StoryJson(), ids).ok());
+  EXPECT_FALSE(store_->GetStory(*b)->has_value());
+  EXPECT_EQ(*store_->MergedInto(*b), std::optional<int64_t>(*a));
+  EXPECT_EQ(*store_->MergedInto(*a), std::nullopt);
+  EXPECT_EQ(*store_->MergedInto(99), std::nullopt);
+  EXPECT_EQ(*store_->StoryCount(), 1);
+  // The retired id is never given again; deleting an unknown story is a no-op.
+  EXPECT_EQ(*store_->NewStoryId(), 3);
+  EXPECT_TRUE(store_->DeleteStory(42, std::nullopt).ok());
+  EXPECT_EQ(*store_->NewStoryId(), 4);
+  Result<std::vector<std::pair<int64_t, int64_t>>> links = store_->StoryDocuments();
+  ASSERT_TRUE(links.ok());
+  EXPECT_EQ(*links, (std::vector<std::pair<int64_t, int64_t>>{
+                        {*a, ids[0]}, {*a, ids[1]}, {*a, ids[2]}}));
+}
+
+TEST_P(StoreTest, NestedTransactionsCommitOrRollBackTogether) {
+  // The outer body fails after an inner call succeeded: nothing remains.
+  Status failed = store_->InTransaction([&]() -> Status {
+    Result<std::vector<int64_t>> ids = store_->AddDocuments({MakeDoc(0)}, nullptr);
+    if (!ids.ok()) return ids.status();
+    RSH_RETURN_IF_ERROR(store_->PutStory(1, "t", StoryJson(), *ids));
+    return InternalError("later step failed");
+  });
+  EXPECT_EQ(failed.code(), StatusCode::kInternal);
+  EXPECT_EQ(*store_->DocumentCount(), 0);
+  EXPECT_EQ(*store_->StoryCount(), 0);
+  // An inner failure the body handles rolls back only the inner part.
+  Status ok = store_->InTransaction([&]() -> Status {
+    Result<std::vector<int64_t>> ids = store_->AddDocuments({MakeDoc(0)}, nullptr);
+    if (!ids.ok()) return ids.status();
+    EXPECT_FALSE(store_->PutStory(1, "t", StoryJson(), {*ids->begin(), 999}).ok());
+    return Status::Ok();
+  });
+  EXPECT_TRUE(ok.ok()) << ok.ToString();
+  EXPECT_EQ(*store_->DocumentCount(), 1);
+  EXPECT_EQ(*store_->StoryCount(), 0);
+}
+
+TEST_P(StoreTest, ScanDocumentsVisitsEachInIdOrder) {
+  const std::vector<int64_t> ids = Add({MakeDoc(0), MakeDoc(1), MakeDoc(2)}, nullptr);
+  std::vector<int64_t> seen;
+  ASSERT_TRUE(store_->ScanDocuments([&](DocumentHeader&& h) -> Status {
+                      seen.push_back(h.id);
+                      EXPECT_FALSE(h.text.empty());
+                      EXPECT_FALSE(h.title.empty());
+                      return Status::Ok();
+                    })
+                  .ok());
+  EXPECT_EQ(seen, ids);
+  // An error from the callback stops the scan and is returned.
+  int calls = 0;
+  Status stop = store_->ScanDocuments([&](DocumentHeader&&) -> Status {
+    ++calls;
+    return InvalidArgumentError("stop");
+  });
+  EXPECT_EQ(stop.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(calls, 1);
+}
+
 TEST_P(StoreTest, ListStoriesFiltersByFullTextAndPages) {
   std::vector<Document> docs = {MakeDoc(0), MakeDoc(1)};
   docs[1].title = "Ship runs aground";
@@ -439,11 +513,11 @@ TEST(StoreFileTest, EmptyFileIsMigratedToTheLatestVersion) {
   Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   store->reset();
-  EXPECT_EQ(Store::LatestSchemaVersion(), 1);
-  EXPECT_EQ(FileUserVersion(temp.path()), 1);
+  EXPECT_EQ(Store::LatestSchemaVersion(), 2);
+  EXPECT_EQ(FileUserVersion(temp.path()), 2);
   // Opening again is a no-op migration.
   ASSERT_TRUE(Store::Open(temp.path()).ok());
-  EXPECT_EQ(FileUserVersion(temp.path()), 1);
+  EXPECT_EQ(FileUserVersion(temp.path()), 2);
 }
 
 TEST(StoreFileTest, NewerSchemaVersionIsRefused) {
@@ -453,7 +527,7 @@ TEST(StoreFileTest, NewerSchemaVersionIsRefused) {
   Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(store.status().message().find("schema version 99 is newer than this build knows (1)"),
+  EXPECT_NE(store.status().message().find("schema version 99 is newer than this build knows (2)"),
             std::string::npos)
       << store.status().message();
   EXPECT_EQ(FileUserVersion(temp.path()), 99);  // Left alone.
@@ -471,24 +545,49 @@ TEST(StoreFileTest, NotADatabaseIsDataLoss) {
 }
 
 // Adding a version is one entry; a version-1 database gains it in place.
-TEST(StoreFileTest, NextMigrationAppliesToAVersionOneDatabase) {
+TEST(StoreFileTest, NextMigrationAppliesToADatabaseOfTheLatestVersion) {
   TempPath temp;
   ASSERT_TRUE(Store::Open(temp.path()).ok());
+  const int latest = Store::LatestSchemaVersion();
   std::vector<internal::Migration> migrations(internal::Migrations().begin(),
                                               internal::Migrations().end());
-  migrations.push_back({2, "ALTER TABLE stories ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"});
+  migrations.push_back(
+      {latest + 1, "ALTER TABLE stories ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"});
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(temp.path().c_str(), &db), SQLITE_OK);
   EXPECT_TRUE(internal::Migrate(db, migrations).ok());
   // A failing migration rolls back, version and all.
-  migrations.push_back({3, "CREATE TABLE t (a); CREATE TABLE t (a)"});
+  migrations.push_back({latest + 2, "CREATE TABLE t (a); CREATE TABLE t (a)"});
   Status failed = internal::Migrate(db, migrations);
   EXPECT_FALSE(failed.ok());
   sqlite3_close(db);
-  EXPECT_EQ(FileUserVersion(temp.path()), 2);
+  EXPECT_EQ(FileUserVersion(temp.path()), latest + 1);
   Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+}
+
+TEST(StoreFileTest, AVersionOneDatabaseMigratesKeepingItsStories) {
+  TempPath temp;
+  std::vector<internal::Migration> v1(internal::Migrations().begin(),
+                                      internal::Migrations().begin() + 1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(temp.path().c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(internal::Migrate(db, v1).ok());
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO stories (id, title, updated_at, report) "
+                         "VALUES (7, 't', '2026-01-01T00:00:00.000Z', '{}')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(FileUserVersion(temp.path()), Store::LatestSchemaVersion());
+  Result<std::optional<nlohmann::json>> story = (*store)->GetStory(7);
+  ASSERT_TRUE(story.ok() && story->has_value());
+  Result<int64_t> next = (*store)->NewStoryId();
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(*next, 8);
 }
 
 }  // namespace
