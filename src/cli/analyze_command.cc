@@ -8,6 +8,7 @@
 #include "base/file_system.h"
 #include "cli/cli.h"
 #include "cli/command_util.h"
+#include "cli/db_commands.h"
 #include "pipeline/analyze.h"
 #include "report/report.h"
 
@@ -16,7 +17,8 @@ namespace rashomon::cli {
 int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<Document> docs;
   const size_t rejected =
-      internal::LoadDocuments(args.paths, args.max_bytes, args.threads, err, &docs);
+      internal::LoadDocuments(args.paths, args.max_bytes, args.threads, err, &docs,
+                              /*keep_raw=*/!args.db.empty());
   pipeline::AnalyzeOptions options;
   options.threads = args.threads;
   const pipeline::Analysis analysis = pipeline::Analyze(docs, options);
@@ -44,6 +46,10 @@ int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err) {
         code = kExitOutputFailed;
       }
     }
+  }
+  if (!args.db.empty()) {
+    const int stored = StoreAnalyzed(args.db, args.threads, docs, /*quiet=*/args.json, out, err);
+    if (stored != kExitOk) code = stored;
   }
   if (args.json) {
     out << json;

@@ -16,12 +16,14 @@ struct AnalyzeArgs {
   bool json = false;                    // The JSON on stdout instead of the summary.
   int64_t max_bytes = int64_t{64} << 20;  // Largest input file (or JSONL line).
   int threads = 0;                        // 0: all cores.
+  std::string db;  // Also store into this database when set (db_commands.h).
 };
 
 // Writes report.json, report.md and report.html into args.out_dir (created
 // when missing) and prints a summary (or, with --json, the JSON) to `out`.
+// With args.db, also stores the documents and their stories there.
 // Returns kExitOk, kExitSomeInputsRejected, or kExitOutputFailed when a
-// report file could not be written.
+// report file (or the database) could not be written.
 int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace rashomon::cli

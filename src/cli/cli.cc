@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/clean_command.h"
+#include "cli/db_commands.h"
 #include "cli/dedup_command.h"
 #include "cli/extract_command.h"
 #include "cli/analyze_command.h"
@@ -106,12 +107,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->check(CLI::Range(0.05, 1.0));
 
   StoriesArgs stories;
+  StoredStoriesArgs stored_stories;
+  stored_stories.db.clear();
   CLI::App* stories_cmd = app.add_subcommand(
       "stories",
       "Group reports of the same event into stories (across languages), and print each\n"
-      "story with its documents. Reads every input kind that `extract` reads.");
-  stories_cmd->add_option("paths", stories.paths, "Files, folders, or - for standard input")
-      ->required();
+      "story with its documents. Reads every input kind that `extract` reads.\n"
+      "With --db FILE and no inputs: the stories stored in that database.");
+  stories_cmd->add_option("paths", stories.paths, "Files, folders, or - for standard input");
+  stories_cmd->add_option("--db", stored_stories.db, "List the stories of this database");
+  stories_cmd->add_option("--limit", stored_stories.limit, "With --db: most stories listed")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
+  stories_cmd->add_option("--offset", stored_stories.offset, "With --db: stories skipped")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  stories_cmd->add_option("--query", stored_stories.query,
+                          "With --db: only stories with a document matching this (FTS5)");
   stories_cmd->add_flag("--json", stories.json, "One JSON object with the stories");
   stories_cmd
       ->add_option("--max-bytes", stories.max_bytes,
@@ -138,6 +150,44 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
   analyze_cmd->add_option("--threads", analyze.threads, "Worker threads (0: all cores)")
       ->capture_default_str();
+  analyze_cmd->add_option("--db", analyze.db,
+                          "Also store the documents and their stories in this database "
+                          "(as `ingest` does)");
+
+  IngestArgs ingest;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest",
+      "Store documents in a database and keep its stories checked: new documents join\n"
+      "stories (or start new ones), and only the stories that changed are re-checked.\n"
+      "The same document twice is stored once; each batch is one transaction.");
+  ingest_cmd->add_option("paths", ingest.paths, "Files, folders, or - for standard input")
+      ->required();
+  ingest_cmd->add_option("--db", ingest.db, "The database (created when missing)")
+      ->capture_default_str();
+  ingest_cmd->add_flag("--json", ingest.json, "One JSON object with the counts");
+  ingest_cmd
+      ->add_option("--max-bytes", ingest.max_bytes,
+                   "Largest input file (or JSONL line) read, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()));
+  ingest_cmd->add_option("--threads", ingest.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  ingest_cmd->add_option("--batch", ingest.batch, "Documents stored per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+
+  SearchArgs search;
+  CLI::App* search_cmd = app.add_subcommand(
+      "search",
+      "Full-text search of a database's documents (FTS5 syntax: words, \"a phrase\",\n"
+      "pref*, a AND b, a OR b, NOT c, title:word).");
+  search_cmd->add_option("query", search.query, "The query")->required();
+  search_cmd->add_option("--db", search.db, "The database")->capture_default_str();
+  search_cmd->add_flag("--json", search.json,
+                       "One JSON object; matches in snippets between U+0002 and U+0003");
+  search_cmd->add_option("--limit", search.limit, "Most documents listed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
 
   try {
     app.parse(argc, argv);
@@ -163,8 +213,20 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (clean_cmd->parsed()) return RunClean(clean, out, err);
   if (extract_cmd->parsed()) return RunExtract(extract, out, err);
   if (dedup_cmd->parsed()) return RunDedup(dedup, out, err);
-  if (stories_cmd->parsed()) return RunStories(stories, out, err);
+  if (stories_cmd->parsed()) {
+    stored_stories.json = stories.json;
+    if (!stored_stories.db.empty() && stories.paths.empty()) {
+      return RunStoredStories(stored_stories, out, err);
+    }
+    if (stored_stories.db.empty() == stories.paths.empty()) {
+      err << "rashomon stories: give input paths, or --db FILE (not both)\n";
+      return kExitUsage;
+    }
+    return RunStories(stories, out, err);
+  }
   if (analyze_cmd->parsed()) return RunAnalyze(analyze, out, err);
+  if (ingest_cmd->parsed()) return RunIngest(ingest, out, err);
+  if (search_cmd->parsed()) return RunSearch(search, out, err);
   return kExitUsage;
 }
 

@@ -3,7 +3,7 @@
 // RunCli parses the arguments (CLI11) and runs one subcommand over the
 // library modules; it is the whole program behind apps/rashomon_main.cc, so
 // tests can call it in-process. Subcommands: clean, extract, dedup, stories,
-// analyze; later issues add ingest, search, serve.
+// analyze, ingest, search, serve.
 //
 // Exit codes: 0 when every input was processed, 2 when some inputs were
 // rejected (each named on stderr with the reason; the others are still

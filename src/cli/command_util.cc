@@ -47,30 +47,6 @@ Status CheckOutputIsNoInput(const std::string& out_path, const std::vector<std::
   return Status::Ok();
 }
 
-// A count of processed documents on stderr, only when stderr is a terminal.
-class Progress {
- public:
-  Progress(std::string_view done_verb, std::ostream& err)
-      : done_verb_(done_verb), err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
-  void Update(size_t done) {
-    if (enabled_ && done >= next_) {
-      err_ << "\r" << done_verb_ << " " << done << " documents" << std::flush;
-      next_ = done + 1000;
-      shown_ = true;
-    }
-  }
-  void Finish() {
-    if (shown_) err_ << "\r\033[K" << std::flush;
-  }
-
- private:
-  const std::string_view done_verb_;
-  std::ostream& err_;
-  bool enabled_;
-  bool shown_ = false;
-  size_t next_ = 2000;
-};
-
 // Reads every input of `paths`, handing the documents to `on_batch` in
 // batches of at most `max_batch` documents and kMaxBatchBytes bytes (the
 // callback may consume them). Names each rejected input on `err`; returns
@@ -101,6 +77,21 @@ size_t ReadInBatches(const std::vector<std::string>& paths, const ingest::Ingest
 }
 
 }  // namespace
+
+Progress::Progress(std::string_view done_verb, std::ostream& err)
+    : done_verb_(done_verb), err_(err), enabled_(::isatty(STDERR_FILENO) == 1) {}
+
+void Progress::Update(size_t done) {
+  if (enabled_ && done >= next_) {
+    err_ << "\r" << done_verb_ << " " << done << " documents" << std::flush;
+    next_ = done + 1000;
+    shown_ = true;
+  }
+}
+
+void Progress::Finish() {
+  if (shown_) err_ << "\r\033[K" << std::flush;
+}
 
 void AddBlocksAndRemoved(const Document& doc, nlohmann::json* j) {
   nlohmann::json blocks = nlohmann::json::array();
@@ -187,29 +178,42 @@ int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ost
   return kExitOk;
 }
 
-size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
-                     std::ostream& err, std::vector<Document>* docs) {
+size_t ExtractInBatches(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
+                        size_t batch_size, std::ostream& err,
+                        const std::function<void(std::vector<Document>*)>& on_batch) {
   ingest::IngestOptions ingest_options;
   ingest_options.max_bytes = static_cast<uint64_t>(max_bytes);
   extract::ExtractOptions options;
   options.clean.threads = threads > 0 ? threads : HardwareThreads();
   size_t extract_rejected = 0;
-  Progress progress("read", err);
-  const size_t rejected =
-      ReadInBatches(paths, ingest_options, 2000, err, [&](std::vector<Document>* batch) {
+  const size_t rejected = ReadInBatches(
+      paths, ingest_options, std::max<size_t>(batch_size, 1), err,
+      [&](std::vector<Document>* batch) {
         for (const extract::ExtractError& e : extract::ExtractBatch(options, batch)) {
           err << "rashomon: " << e.source << ": " << e.reason << "\n";
           ++extract_rejected;
         }
+        if (!batch->empty()) on_batch(batch);
+      });
+  return rejected + extract_rejected;
+}
+
+size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
+                     std::ostream& err, std::vector<Document>* docs, bool keep_raw) {
+  Progress progress("read", err);
+  const size_t rejected =
+      ExtractInBatches(paths, max_bytes, threads, 2000, err, [&](std::vector<Document>* batch) {
         for (Document& d : *batch) {
-          d.raw.clear();  // The extracted text is in the blocks.
-          d.raw.shrink_to_fit();
+          if (!keep_raw) {
+            d.raw.clear();  // The extracted text is in the blocks.
+            d.raw.shrink_to_fit();
+          }
           docs->push_back(std::move(d));
         }
         progress.Update(docs->size());
       });
   progress.Finish();
-  return rejected + extract_rejected;
+  return rejected;
 }
 
 }  // namespace rashomon::cli::internal

@@ -85,8 +85,32 @@ int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ost
 // need the whole collection at once (`dedup`, `stories`). Rejected inputs
 // are named on `err`; returns how many there were. Shows a count on stderr
 // when it is a terminal.
+// `keep_raw`: keep Document::raw (the store keeps it); else it is freed.
 size_t LoadDocuments(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
-                     std::ostream& err, std::vector<Document>* docs);
+                     std::ostream& err, std::vector<Document>* docs, bool keep_raw = false);
+
+// Reads and extracts the inputs of `paths` as LoadDocuments does, handing
+// the extracted documents to `on_batch` in batches of at most `batch_size`
+// (fewer when the bytes read fill a batch first), so a command can store a
+// large collection without holding it. Returns the inputs rejected.
+size_t ExtractInBatches(const std::vector<std::string>& paths, int64_t max_bytes, int threads,
+                        size_t batch_size, std::ostream& err,
+                        const std::function<void(std::vector<Document>*)>& on_batch);
+
+// Shows "VERB N documents" on stderr when it is a terminal, every 1000.
+class Progress {
+ public:
+  Progress(std::string_view done_verb, std::ostream& err);
+  void Update(size_t done);
+  void Finish();  // Clears the line, if one was shown.
+
+ private:
+  const std::string_view done_verb_;
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  size_t next_ = 2000;
+};
 
 }  // namespace rashomon::cli::internal
 
