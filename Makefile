@@ -27,8 +27,12 @@ run: build
 	@$(RSH) stories examples/ --json > $(OUT)/stories.json
 	@$(RSH) stories examples/ > $(OUT)/stories.txt 2>/dev/null
 	@echo "rashomon: copy groups in $(OUT)/dedup.json; stories in $(OUT)/stories.txt and $(OUT)/stories.json"
-	@$(RSH) analyze examples/ --out $(OUT)/report
+	@rm -f $(OUT)/rashomon.db $(OUT)/rashomon.db-wal $(OUT)/rashomon.db-shm
+	@$(RSH) analyze examples/ --out $(OUT)/report --db $(OUT)/rashomon.db
 	@echo "rashomon: the cross-checked report of examples/: $(OUT)/report/report.html (also report.md and report.json)"
+	@echo "rashomon: to explore the stories in a browser, run"
+	@echo "    $(RSH) serve --db $(OUT)/rashomon.db"
+	@echo "  and open http://127.0.0.1:8080/"
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
