@@ -20,6 +20,15 @@ using Json = nlohmann::json;
 // the texts held at once.
 constexpr size_t kLoadChunk = 10000;
 
+// The story index is rebuilt from the store (one Add of everything) when it
+// has grown by this factor since it was last built. Reports added one batch
+// at a time are weighed with the document frequencies of their day, and
+// the neighbours of older reports are not all re-scored (stories/stories.h),
+// so a collection grown in many small batches drifts from the clustering
+// of the same reports at once; rebuilding at geometric sizes brings it back
+// at an amortised cost of a few Adds per report.
+constexpr double kRebuildGrowth = 1.5;
+
 // One story of the index, as the store will hold it.
 struct Placed {
   size_t cluster = 0;  // Index into StoryIndex::Stories().
@@ -80,6 +89,7 @@ class Collection::Impl {
   std::unordered_set<int64_t> indexed_;
   std::map<int64_t, std::vector<int64_t>> members_;  // Story id -> its documents, sorted.
   std::unordered_map<int64_t, int64_t> story_of_doc_;
+  size_t built_size_ = 0;  // Documents in the index when Load built it.
   bool stale_ = true;  // The index or membership may not match the store.
 };
 
@@ -115,6 +125,7 @@ Status Collection::Impl::Load() {
     story_of_doc_[doc] = story;
   }
   for (auto& [story, docs] : members_) std::sort(docs.begin(), docs.end());
+  built_size_ = doc_ids_.size();
   stale_ = false;
   return Status::Ok();
 }
@@ -157,6 +168,14 @@ Status Collection::Impl::IngestBatch(const std::vector<Document>& batch, size_t 
       order.push_back(i);
     }
     if (order.empty()) return Status::Ok();
+    grew = true;
+    const double grown = static_cast<double>(indexed_.size() + order.size());
+    if (built_size_ == 0 || grown >= kRebuildGrowth * static_cast<double>(built_size_)) {
+      // The store already holds the batch (this transaction sees it).
+      RSH_RETURN_IF_ERROR(Load());
+      stale_ = true;  // Until the transaction commits.
+      return UpdateStories(fresh, &placed, &counts);
+    }
     texts.resize(order.size());
     ParallelFor(order.size(), threads_, [&](size_t k) { texts[k] = batch[order[k]].ArticleText(); });
     std::vector<stories::StoryInput> inputs;
@@ -167,7 +186,6 @@ Status Collection::Impl::IngestBatch(const std::vector<Document>& batch, size_t 
       indexed_.insert(ids[order[k]]);
     }
     index_->Add(inputs);
-    grew = true;
     return UpdateStories(fresh, &placed, &counts);
   });
   if (!status.ok()) return status;
