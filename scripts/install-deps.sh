@@ -16,6 +16,7 @@ PACKAGES=(
   nlohmann-json3-dev  # JSON output (cli)
   libsqlite3-dev    # the database, with FTS5 (store)
   libcli11-dev      # command line (cli)
+  libcpp-httplib-dev  # HTTP server of `rashomon serve` (server)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev  # bench/
 )
