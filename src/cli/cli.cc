@@ -9,6 +9,7 @@
 #include "cli/db_commands.h"
 #include "cli/dedup_command.h"
 #include "cli/extract_command.h"
+#include "cli/serve_command.h"
 #include "cli/analyze_command.h"
 #include "cli/stories_command.h"
 
@@ -189,6 +190,27 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
 
+  ServeArgs serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve",
+      "Serve the JSON API (docs/api.md) and the web page over a database until SIGINT or\n"
+      "SIGTERM; prints \"listening on http://HOST:PORT/\" once ready.");
+  serve_cmd->add_option("--db", serve.db, "The database file (created when missing)")
+      ->capture_default_str();
+  serve_cmd->add_option("--host", serve.host, "Address to bind (loopback by default)")
+      ->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port to bind (0: a free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--web-root", serve.web_root,
+                        "Serve the web page from this folder instead of the embedded one");
+  serve_cmd->add_option("--max-body", serve.max_body, "Largest request body, in bytes (else 413)")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
+  serve_cmd->add_option("--threads", serve.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -227,6 +249,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (analyze_cmd->parsed()) return RunAnalyze(analyze, out, err);
   if (ingest_cmd->parsed()) return RunIngest(ingest, out, err);
   if (search_cmd->parsed()) return RunSearch(search, out, err);
+  if (serve_cmd->parsed()) return RunServe(serve, out, err);
   return kExitUsage;
 }
 
