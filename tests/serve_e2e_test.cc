@@ -73,7 +73,8 @@ class ServeTest : public ::testing::Test {
   pid_t pid_ = -1;
 };
 
-std::string Get(int port, const std::string& path) {
+// Sends `request` over a new loopback connection and returns the response.
+std::string Exchange(int port, const std::string& request) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -83,13 +84,16 @@ std::string Get(int port, const std::string& path) {
     ::close(fd);
     return "";
   }
-  const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
   std::string response;
   char buf[4096];
   for (ssize_t n; (n = ::recv(fd, buf, sizeof(buf), 0)) > 0;) response.append(buf, n);
   ::close(fd);
   return response;
+}
+
+std::string Get(int port, const std::string& path) {
+  return Exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 }
 
 TEST_F(ServeTest, ServesOnLoopbackAndStopsOnSignals) {
@@ -102,7 +106,19 @@ TEST_F(ServeTest, ServesOnLoopbackAndStopsOnSignals) {
     const int port = std::stoi(m[1]);
     const std::string health = Get(port, "/healthz");
     EXPECT_EQ(health.rfind("HTTP/1.1 200", 0), 0u) << health;
-    EXPECT_NE(health.find("{\"status\":\"ok\"}"), std::string::npos) << health;
+    EXPECT_NE(health.find("\"status\":\"ok\""), std::string::npos) << health;
+    const std::string body =
+        "{\"url\": \"https://news.example/e2e\", \"text\": \"Pier closed\\n\\nThe old pier "
+        "was closed to visitors on Sunday after a storm damaged its railings.\\n\"}";
+    const std::string posted =
+        Exchange(port,
+                 "POST /api/documents HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                 "Content-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n\r\n" + body);
+    // 201 the first time, 200 (stored already) the second.
+    EXPECT_TRUE(posted.rfind("HTTP/1.1 201", 0) == 0 || posted.rfind("HTTP/1.1 200", 0) == 0)
+        << posted;
+    EXPECT_NE(Get(port, "/api/search?q=pier").find("\"document_id\":1"), std::string::npos);
     const std::string page = Get(port, "/");
     EXPECT_EQ(page.rfind("HTTP/1.1 200", 0), 0u);
     EXPECT_NE(page.find("Content-Type: text/html"), std::string::npos);

@@ -130,7 +130,8 @@ Json DocumentJson(const store::StoredDocument& stored) {
           {"text", stored.text},
           {"blocks", std::move(blocks)},
           {"removed", std::move(removed)},
-          {"content_hash", stored.content_hash}};
+          {"content_hash", stored.content_hash},
+          {"stories", stored.stories}};
 }
 
 Json SearchJson(const std::vector<store::SearchHit>& hits) {

@@ -319,7 +319,11 @@ void Server::Impl::Healthz(const httplib::Request&, httplib::Response& res) {
     SendJson(res, 503, {{"status", "unavailable"}, {"error", reader.status().message()}});
     return;
   }
-  SendJson(res, 200, {{"status", "ok"}});
+  const Result<int64_t> documents = reader->DocumentCount();
+  if (!documents.ok()) return SendStatus(res, documents.status());
+  const Result<int64_t> stories = reader->StoryCount();
+  if (!stories.ok()) return SendStatus(res, stories.status());
+  SendJson(res, 200, {{"status", "ok"}, {"documents", *documents}, {"stories", *stories}});
 }
 
 void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& res) {
@@ -344,7 +348,17 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
   if (!reader.status().ok()) return SendStatus(res, reader.status());
   const Result<std::optional<Json>> story = reader->GetStory(*id);
   if (!story.ok()) return SendStatus(res, story.status());
-  if (!story->has_value()) return SendError(res, 404, "no story " + std::to_string(*id));
+  if (!story->has_value()) {
+    // A story that merged into another names it, so a page can follow.
+    const Result<std::optional<int64_t>> merged = reader->MergedInto(*id);
+    if (merged.ok() && merged->has_value()) {
+      return SendJson(res, 404,
+                      {{"error", "story " + std::to_string(*id) + " merged into story " +
+                                     std::to_string(**merged)},
+                       {"merged_into", **merged}});
+    }
+    return SendError(res, 404, "no story " + std::to_string(*id));
+  }
   SendJson(res, 200, **story);
 }
 

@@ -218,7 +218,7 @@ class ServerTest : public ::testing::Test {
 
 TEST_F(ServerTest, HealthzAndSecurityHeaders) {
   StartServer();
-  EXPECT_EQ(GetJson("/healthz", 200), (Json{{"status", "ok"}}));
+  EXPECT_EQ(GetJson("/healthz", 200), (Json{{"status", "ok"}, {"documents", 3}, {"stories", 2}}));
   httplib::Client c = Client();
   for (const char* path : {"/healthz", "/", "/api/nope", "/api/stories/999"}) {
     SCOPED_TRACE(path);
@@ -273,6 +273,17 @@ TEST_F(ServerTest, GetsStoryAsStored) {
   GetJson("/api/stories/abc", 400);
   GetJson("/api/stories/0", 400);
   GetJson("/api/stories/-1", 400);
+
+  // A story merged into another names it.
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->DeleteStory(2, 1).ok());
+  httplib::Client c = Client();
+  httplib::Result r = c.Get("/api/stories/2");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(Json::parse(r->body),
+            (Json{{"error", "story 2 merged into story 1"}, {"merged_into", 1}}));
 }
 
 TEST_F(ServerTest, GetsDocument) {
@@ -303,6 +314,7 @@ TEST_F(ServerTest, GetsDocument) {
                                  {"rule", "ad_marker"},
                                  {"line", 4}}}));
   EXPECT_EQ(d["content_hash"].get<std::string>().size(), 32u);
+  EXPECT_EQ(d["stories"], (Json{1}));
   GetJson("/api/documents/424242", 404);
   GetJson("/api/documents/x1", 400);
 }
@@ -348,6 +360,14 @@ TEST_F(ServerTest, UnknownRoutesAndMethods) {
       {"PATCH", "/index.html", 405, "GET, HEAD"},
       {"DELETE", "/api/nothing", 404, ""},
   };
+  httplib::Result head = c.Head("/api/stories/1");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  const std::string long_uri = RawRequest(
+      port_, "GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(RawStatus(long_uri), 414) << long_uri;
+  EXPECT_NE(long_uri.find("{\"error\":"), std::string::npos) << long_uri;
   for (const auto& k : cases) {
     SCOPED_TRACE(std::string(k.method) + " " + k.path);
     httplib::Request req;
@@ -462,7 +482,7 @@ TEST_F(ServerTest, PostIngestsTextAndHtml) {
   Json created = Json::parse(r->body);
   EXPECT_EQ(created["inserted"], true);
   ASSERT_TRUE(created["id"].is_number_integer());
-  EXPECT_TRUE(created["story"].is_null() || created["story"].is_number_integer()) << created;
+  ASSERT_TRUE(created["story"].is_number_integer()) << created;
   const int64_t id = created["id"];
 
   httplib::Client c = Client();
@@ -478,9 +498,10 @@ TEST_F(ServerTest, PostIngestsTextAndHtml) {
   EXPECT_NE(doc["text"].get<std::string>().find("<img src=x onerror=alert(1)> stays text."),
             std::string::npos)
       << doc["text"];
-  if (created["story"].is_number_integer()) {
-    GetJson("/api/stories/" + std::to_string(created["story"].get<int64_t>()), 200);
-  }
+  const Json story = GetJson("/api/stories/" + created["story"].dump(), 200);
+  ASSERT_TRUE(story["sources"].is_array()) << story;
+  EXPECT_EQ(story["sources"][0]["id"], id);
+  EXPECT_EQ(doc["stories"], (Json{created["story"]}));
 
   // The same document again: stored once.
   httplib::Result again = Post(text_doc.dump());
