@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
   auto run_client = [&](int client, size_t n, bool record) {
     httplib::Client http("127.0.0.1", *port);
     http.set_keep_alive(true);
+    http.set_tcp_nodelay(true);
     std::mt19937_64 rng(12345 + client);
     std::uniform_int_distribution<size_t> pick(0, story_ids.size() - 1);
     for (size_t i = 0; i < n; ++i) {

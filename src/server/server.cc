@@ -250,6 +250,9 @@ Result<int> Server::Impl::Start() {
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_.set_payload_max_length(options_.max_body_bytes);
   http_.set_keep_alive_timeout(options_.keep_alive_seconds);
+  // Without TCP_NODELAY, a response written in two parts (headers, body)
+  // waits for the client's delayed ACK: 40 ms a request on Linux.
+  http_.set_tcp_nodelay(true);
   // httplib's default also sets SO_REUSEPORT, which would let a second
   // server (of any program of this user) bind the same port and take half
   // of its connections; SO_REUSEADDR alone allows a quick restart only.
