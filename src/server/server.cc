@@ -10,7 +10,6 @@
 #include <limits>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -76,11 +75,16 @@ std::string_view DefaultMessage(int status) {
 // The methods a path answers to ("" when no route has it): POST for
 // /api/documents, GET (and HEAD) for the other API routes and for every
 // path outside /api/ (the web page's files).
-std::string_view AllowedMethods(const std::string& path) {
-  static const std::regex kGetApi(R"(/api/(stories|search)|/api/(stories|documents)/[^/]+)");
+std::string_view AllowedMethods(std::string_view path) {
   if (path == "/api/documents") return "POST";
-  if (path == "/healthz" || std::regex_match(path, kGetApi)) return "GET, HEAD";
-  if (path == "/api" || path.rfind("/api/", 0) == 0) return "";
+  if (path == "/healthz" || path == "/api/stories" || path == "/api/search") return "GET, HEAD";
+  for (std::string_view prefix : {"/api/stories/", "/api/documents/"}) {
+    if (path.substr(0, prefix.size()) == prefix) {
+      const std::string_view id = path.substr(prefix.size());
+      return !id.empty() && id.find('/') == std::string_view::npos ? "GET, HEAD" : "";
+    }
+  }
+  if (path == "/api" || path.substr(0, 5) == "/api/") return "";
   return "GET, HEAD";
 }
 

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -146,9 +148,21 @@ std::string RawRequest(int port, const std::string& request) {
     if (n <= 0) break;
     sent += static_cast<size_t>(n);
   }
+  // Reads up to the end of the body (Content-Length), not to the end of the
+  // connection: after some errors (414) the server keeps it open.
   std::string response;
   char buf[4096];
-  for (ssize_t n; (n = ::recv(fd, buf, sizeof(buf), 0)) > 0;) response.append(buf, n);
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof(buf), 0)) > 0;) {
+    response.append(buf, n);
+    const size_t head_end = response.find("\r\n\r\n");
+    if (head_end == std::string::npos) continue;
+    std::string head = response.substr(0, head_end);
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t length_at = head.find("\r\ncontent-length: ");
+    if (length_at == std::string::npos) continue;
+    const size_t length = std::strtoul(head.c_str() + length_at + 18, nullptr, 10);
+    if (response.size() >= head_end + 4 + length) break;
+  }
   ::close(fd);
   return response;
 }
@@ -364,8 +378,9 @@ TEST_F(ServerTest, UnknownRoutesAndMethods) {
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 200);
   EXPECT_TRUE(head->body.empty());
-  const std::string long_uri = RawRequest(
-      port_, "GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string long_uri =
+      RawRequest(port_, "GET /api/search?q=" + std::string(9000, 'a') +
+                            " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(RawStatus(long_uri), 414) << long_uri;
   EXPECT_NE(long_uri.find("{\"error\":"), std::string::npos) << long_uri;
   for (const auto& k : cases) {
