@@ -50,6 +50,7 @@ async function route() {
   document.title = view.title ? `${view.title} · rashomon` : 'rashomon';
   replace(app, view.node);
   app.removeAttribute('aria-busy');
+  app.dataset.rendered = location.hash || '#/';  // Tests wait for it.
   if (view.after) view.after();
   else window.scrollTo(0, 0);
 }

@@ -9,7 +9,7 @@ const kPageSize = 20;
 
 function storyItem(s) {
   const langs = (s.languages || []).join(', ');
-  return el('li', { class: 'story-item', 'data-story': s.id },
+  return el('li', { class: 'story-item', 'data-story': s.id, 'data-documents': s.documents },
     el('a', { class: 'story-title', href: `#/story/${encodeURIComponent(s.id)}` }, s.title || `Story ${s.id}`),
     el('div', { class: 'meta' },
       el('span', null, plural(Number(s.documents) || 0, 'source')),

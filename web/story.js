@@ -31,10 +31,10 @@ class Sources {
   cite(doc, begin, end) {
     const s = this.get(doc);
     const label = `[${s ? s.n : '?'}]`;
-    if (!s || s.id === null || s.id === undefined) return el('span', { class: 'cite', title: doc }, label);
+    if (!s || s.id === null || s.id === undefined) return el('span', { class: 'cite', title: doc, 'data-source': doc }, label);
     return el('a', {
       class: 'cite', href: documentHref(s.id, begin, end), title: this.name(doc),
-      'data-document': s.id, 'data-begin': begin, 'data-end': end,
+      'data-source': doc, 'data-document': s.id, 'data-begin': begin, 'data-end': end,
     }, label);
   }
 
@@ -235,7 +235,7 @@ function conflictSide(side, sources) {
   const s = sources.get(side.document);
   const sentence = side.sentence || side.text || '';
   const at = findWords(sentence, side.text);
-  return el('div', { class: 'side', 'data-document': s ? s.id : '' },
+  return el('div', { class: 'side', 'data-source': side.document, 'data-document': s ? s.id : null },
     el('div', { class: 'side-head' }, sources.cite(side.document, side.begin, side.end), ' ',
       el('strong', null, sources.name(side.document))),
     el('p', { class: 'sentence' }, at ? runsToNodes(markRuns(sentence, [at])) : [sentence, ' ', el('mark', null, side.text)]),
