@@ -121,17 +121,24 @@ function sourcesTable(story, sources) {
 // The cells of the claims matrix, by claim id then source string:
 // 'supports' or 'contradicts' (absent: silent). The rule:
 // - contradicts: the claim is "conflicting", a conflict lists it in `claims`,
-//   the claim's own words contain one side of that conflict, and the source
-//   is another side of it with a different `value`. The claim's words are its
-//   first span (`claims[].text` is that sentence; report/report.cc lists the
-//   representative first): a side lies in them when it has that span's
-//   document and its begin..end falls inside the span. This holds even when
-//   the source also carries the claim: its aligned sentence gives another
-//   value, so it does not support the claim as worded.
+//   the claim's own words state one side of that conflict, and the source
+//   states the other side's value. The claim's words are its first span
+//   (`claims[].text` is that sentence; report/report.cc lists the
+//   representative first); a side lies in them when it has that span's
+//   document and its begin..end falls inside the span. A conflict's sides
+//   are two classes of compatible values, and only its first two sides are
+//   known to be one of each (crosscheck/conflicts.cc puts the disagreeing
+//   pair first); a side belongs to a class when its normalised value is
+//   that side's value. So "about 12 km" beside "12 km" or "about 7.5 mi"
+//   (the same length) is never taken for a contradiction: a side of
+//   unknown class marks nothing. This wins over "supports": a source whose
+//   aligned sentence gives the other value does not support the claim as
+//   worded.
 // - supports: otherwise, when the claim's `documents` include the source.
 // - silent: otherwise. A conflict whose sides all lie outside the claim's
-//   words (the claim is conflicting only because sentences aligned with it
-//   disagree elsewhere) marks no cell; the Conflicts section shows it.
+//   words (the claim is conflicting because sentences aligned with it
+//   disagree on a figure it does not state) marks no cell; the Conflicts
+//   section shows it.
 export function claimCells(story) {
   const cells = new Map();
   for (const claim of story.claims || []) {
@@ -140,12 +147,14 @@ export function claimCells(story) {
     const own = (claim.spans || [])[0];
     if (claim.status === 'conflicting' && own) {
       for (const conflict of story.conflicts || []) {
-        if (!(conflict.claims || []).includes(claim.id)) continue;
-        const inside = (conflict.sides || []).find((s) =>
-          s.document === own.document && s.begin >= own.begin && s.end <= own.end);
-        if (!inside) continue;
-        for (const side of conflict.sides || []) {
-          if (side.value !== inside.value) row.set(side.document, 'contradicts');
+        const sides = conflict.sides || [];
+        if (!(conflict.claims || []).includes(claim.id) || sides.length < 2) continue;
+        const classOf = (side) => [0, 1].find((k) => side === sides[k] || side.value === sides[k].value) ?? -1;
+        const inside = sides.find((s) => s.document === own.document && s.begin >= own.begin && s.end <= own.end);
+        const k = inside ? classOf(inside) : -1;
+        if (k < 0) continue;
+        for (const side of sides) {
+          if (classOf(side) === 1 - k) row.set(side.document, 'contradicts');
         }
       }
     }
