@@ -122,10 +122,12 @@ export async function launch() {
 }
 
 // Records on `page` what the tests check never happens: dialogs (alert,
-// confirm, ...), uncaught page errors, and requests leaving `allowedOrigin`
-// (the server, file:// or data:). Returns the lists, filled as they come.
+// confirm, ...), uncaught page errors and console errors (a Content-Security-
+// Policy violation is one), and requests leaving `allowedOrigin` (the server,
+// file:// or data:). Returns the lists, filled as they come.
 export function watch(page, allowedOrigin) {
   const seen = { dialogs: [], errors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`console: ${m.text()}`); });
   page.on('dialog', (d) => {
     seen.dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
