@@ -43,17 +43,25 @@ function hitItem(h) {
 export async function renderList(params) {
   const q = (params.get('q') || '').trim();
   const offset = Math.max(0, Number.parseInt(params.get('offset') || '0', 10) || 0);
+  // With a query, a malformed one (400) is shown beside the search box's
+  // syntax rather than replacing the page.
   const [stories, search] = await Promise.all([
-    getJson('/api/stories', { limit: kPageSize, offset, q }),
+    getJson('/api/stories', { limit: kPageSize, offset, q }).catch((e) => {
+      if (!q || e.status !== 400) throw e;
+      return { error: e };
+    }),
     q ? getJson('/api/search', { q }).catch((e) => ({ error: e })) : null,
   ]);
   const list = stories.stories || [];
   const node = el('section', { class: 'list' },
     el('h1', null, q ? `Stories matching “${q}”` : 'Stories'),
-    list.length
-      ? el('ol', { class: 'stories' }, list.map(storyItem))
-      : el('p', { class: 'muted empty' }, q ? 'No story matches.' : 'No stories yet: ingest some reports first.'),
+    stories.error
+      ? el('p', { class: 'error', role: 'alert' }, `${stories.error.message}. Search takes words, "a phrase", prefix* and AND/OR/NOT.`)
+      : list.length
+        ? el('ol', { class: 'stories' }, list.map(storyItem))
+        : el('p', { class: 'muted empty' }, q ? 'No story matches.' : 'No stories yet: ingest some reports first.'),
     pager(q, offset, list.length));
+  if (stories.error) return { title: `“${q}”`, node };
   if (search) {
     const hits = search.hits || [];
     node.append(el('h2', null, 'Documents'),

@@ -127,7 +127,10 @@ export async function launch() {
 // file:// or data:). Returns the lists, filled as they come.
 export function watch(page, allowedOrigin) {
   const seen = { dialogs: [], errors: [], foreign: [] };
-  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    // An API answer of 4xx is logged too; the page shows those itself.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) seen.errors.push(`console: ${m.text()}`);
+  });
   page.on('dialog', (d) => {
     seen.dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});

@@ -173,6 +173,15 @@ test('every citation of the brief marks its bytes of its document', async () => 
   assert.ok(shifted > 0, 'no citation follows a multi-byte character: the offsets are not exercised');
 });
 
+test('an API error is shown in the page', async () => {
+  await open(page, server.url, '#/story/999999999');
+  const alert = page.locator('main [role="alert"]');
+  assert.equal(await alert.count(), 1);
+  assert.match(await alert.textContent(), /404/);
+  await open(page, server.url, '#/document/999999999');
+  assert.match(await page.locator('main [role="alert"]').textContent(), /404/);
+});
+
 test('no dialog, page error or request off the server', () => {
   assert.deepEqual(seen.dialogs, []);
   assert.deepEqual(seen.errors, []);
