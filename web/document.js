@@ -82,10 +82,9 @@ function original(doc) {
   const lines = raw.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const { byLine, unplaced } = removedByLine(doc, lines.length);
   const kids = [
-    el('p', { class: 'muted' }, doc.format === 'html'
-      ? 'The lines extracted from the page, as stored; struck-through lines were removed from the article, with the reason.'
-      : 'The document as read; struck-through lines were removed from the article, with the reason.',
-    ` ${plural((doc.removed || []).length, 'line')} removed.`),
+    el('p', { class: 'muted' },
+      'The document as stored (a web page as its extracted lines); struck-through lines were removed from the article, with the reason. ',
+      `${plural((doc.removed || []).length, 'line')} removed.`),
     // Blank lines are left out (the list keeps each line's number).
     el('ol', { class: 'raw' }, lines.map((line, i) =>
       (line.trim() || byLine.has(i + 1) ? rawLine(i + 1, line, byLine.get(i + 1)) : null))),

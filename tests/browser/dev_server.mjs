@@ -101,6 +101,7 @@ function matches(doc, q) {
 
 function api(model, url) {
   const q = (url.searchParams.get('q') || '').trim();
+  if ((q.match(/"/g) || []).length % 2) return [400, { error: 'malformed full-text query: unterminated string' }];
   let m;
   if (url.pathname === '/api/stories') {
     const limit = Number(url.searchParams.get('limit') || 50);

@@ -180,6 +180,11 @@ test('an API error is shown in the page', async () => {
   assert.match(await alert.textContent(), /404/);
   await open(page, server.url, '#/document/999999999');
   assert.match(await page.locator('main [role="alert"]').textContent(), /404/);
+  // A malformed full-text query (an unterminated phrase) is shown above the list.
+  await page.fill('#search-q', '"unterminated');
+  await page.press('#search-q', 'Enter');
+  await rendered(page);
+  assert.match(await page.locator('main [role="alert"]').first().textContent(), /400/);
 });
 
 test('no dialog, page error or request off the server', () => {
