@@ -7,6 +7,10 @@ import { snippetRuns } from './text.js';
 
 const kPageSize = 20;
 
+// Summaries of the stories listed so far, by id: the story object of
+// GET /api/stories/{id} has no `updated_at`, so the story page takes it here.
+export const storySummaries = new Map();
+
 function storyItem(s) {
   const langs = (s.languages || []).join(', ');
   return el('li', { class: 'story-item', 'data-story': s.id, 'data-documents': s.documents },
@@ -53,6 +57,7 @@ export async function renderList(params) {
     q ? getJson('/api/search', { q }).catch((e) => ({ error: e })) : null,
   ]);
   const list = stories.stories || [];
+  for (const s of list) storySummaries.set(String(s.id), s);
   const node = el('section', { class: 'list' },
     el('h1', null, q ? `Stories matching “${q}”` : 'Stories'),
     stories.error

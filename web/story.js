@@ -1,10 +1,10 @@
 // The story page (#/story/ID): header, the cited brief, sources, the claims
 // matrix, conflicts side by side, quotes by speaker and cited sources.
 import { getJson } from './api.js';
-import { el } from './dom.js';
+import { el, runsToNodes } from './dom.js';
 import { badge, baseName, conflictsBadge, documentHref, formatDate, formatTime, plural, sourceName } from './format.js';
+import { storySummaries } from './list.js';
 import { findWords, markRuns } from './text.js';
-import { runsToNodes } from './dom.js';
 
 // Numbers the story's sources [1]..[n] in story order and maps each source
 // string (as the story object uses them) to its row of `sources`.
@@ -52,6 +52,7 @@ function section(id, title, ...kids) {
 
 function header(story, sources) {
   const n = (story.documents || []).length;
+  const updated = story.updated_at || storySummaries.get(String(story.id))?.updated_at;
   return el('header', { class: 'story-head' },
     el('p', { class: 'crumbs' }, el('a', { href: '#/' }, '← Stories')),
     el('h1', null, story.title || `Story ${story.id}`),
@@ -59,7 +60,7 @@ function header(story, sources) {
       el('span', null, plural(n, 'source')),
       (story.languages || []).length ? el('span', null, `languages: ${story.languages.join(', ')}`) : null,
       conflictsBadge((story.conflicts || []).length),
-      story.updated_at ? el('span', null, 'updated ', el('time', { datetime: story.updated_at }, formatTime(story.updated_at))) : null,
+      updated ? el('span', null, 'updated ', el('time', { datetime: updated }, formatTime(updated))) : null,
       story.central ? el('span', null, 'central report ', sources.cite(story.central)) : null));
 }
 

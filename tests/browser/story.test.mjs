@@ -108,6 +108,8 @@ test('on a phone the sides stack and nothing overflows the page', async () => {
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the phone screen`);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'story-phone');
+    await page.locator('article.conflict').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'story-phone-conflict');
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
   }
