@@ -108,8 +108,8 @@ function attach(child) {
   });
 }
 
-// Launches headless Chromium with a fresh profile. Resolves to a
-// BrowserContext whose close() also removes the profile.
+// Launches headless Chromium with a fresh profile (a temp folder removed at
+// exit). Resolves to its BrowserContext; close() ends the browser.
 export async function launch() {
   const profile = tempDir('chromium-profile');
   return chromium.launchPersistentContext(profile, {
