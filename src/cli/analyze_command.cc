@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 #include <system_error>
 
 #include "base/file_system.h"
@@ -47,8 +48,11 @@ int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err) {
       }
     }
   }
+  const bool reports_written = code != kExitOutputFailed;
+  std::ostringstream stored_line;  // Printed after the summary.
   if (!args.db.empty()) {
-    const int stored = StoreAnalyzed(args.db, args.threads, docs, /*quiet=*/args.json, out, err);
+    const int stored =
+        StoreAnalyzed(args.db, args.threads, docs, /*quiet=*/args.json, stored_line, err);
     if (stored != kExitOk) code = stored;
   }
   if (args.json) {
@@ -68,7 +72,8 @@ int RunAnalyze(const AnalyzeArgs& args, std::ostream& out, std::ostream& err) {
         << " documents, " << s["conflicts"].size() << " conflicts): " << s["title"].get<std::string>()
         << "\n";
   }
-  if (code != kExitOutputFailed) {
+  out << stored_line.str();
+  if (reports_written) {
     out << "report: " << (std::filesystem::path(args.out_dir) / "report.html").string() << "\n";
   }
   return code;
