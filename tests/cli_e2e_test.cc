@@ -16,22 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/e2e_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rashomon::testing::Outcome;
+using rashomon::testing::ReadAll;
 
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
@@ -42,38 +34,7 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("rsh_cli_e2e_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `rashomon ARGS` through the shell; `stdin_file` feeds stdin.
-  Outcome Rashomon(const std::string& args, const std::string& stdin_file = "/dev/null") {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = std::string(RSH_BINARY) + " " + args + " <" + stdin_file + " >" +
-                      out.string() + " 2>" + err.string();
-    int status = std::system(cmd.c_str());
-    Outcome r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = ReadAll(out);
-    r.err = ReadAll(err);
-    return r;
-  }
-
-  std::string Write(const std::string& name, const std::string& data) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-    return p.string();
-  }
-
-  fs::path dir_;
-};
+class CliTest : public rashomon::testing::E2eTest {};
 
 const char kArticle[] =
     "Harbour Reopens\n\nThe harbour reopened on Tuesday after a two-day storm, officials "
