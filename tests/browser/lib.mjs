@@ -61,21 +61,9 @@ export function rashomon(args, ok = [0]) {
 // first stdout line `listening on URL`; `stop()` ends the server (also done
 // at exit, so a failed test leaves none behind).
 export async function serve(dir, inputs) {
-  if (!/^\s+serve\b/m.test(rashomon(['--help']).stdout)) return devServe(dir, inputs);
   const db = path.join(dir, 'test.db');
   rashomon(['ingest', '--db', db, ...inputs]);
   const child = spawn(binary, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return attach(child);
-}
-
-// Until `rashomon serve` is on this branch: the development server over
-// the report of `rashomon analyze --json`.
-function devServe(dir, inputs) {
-  console.error('browser tests: this rashomon has no `serve`; using tests/browser/dev_server.mjs');
-  const report = path.join(dir, 'report.json');
-  fs.writeFileSync(report, rashomon(['analyze', '--json', ...inputs, '--out', path.join(dir, 'dev-report')]).stdout);
-  const child = spawn(process.execPath, [path.join(here, 'dev_server.mjs'), report, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
   return attach(child);
 }
 
