@@ -39,6 +39,10 @@ const kOther = [
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+// A paragraph only the page has, so that the store keeps the page beside the
+// text file (it stores identical title and text once).
+const kPageOnly = `Harbour pilots said the wind was light when the crane fell. ${kImg}`;
+
 // The payload article as an HTML page: the payloads are text of the page
 // (escaped in its source), and it also carries live ones a careless
 // extractor would keep: a script element, an img with onerror, a javascript:
@@ -54,6 +58,7 @@ function htmlPage() {
 <h1>${escapeHtml(kTitle)}</h1>
 <p class="byline">By Iwan Threlkeld</p>
 ${kBody.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p>${escapeHtml(kPageOnly)}</p>
 <p><img src="x" onerror="window.__pwned=1" alt="crane"></p>
 </article>
 </body></html>
@@ -124,6 +129,7 @@ test('the story page shows the payloads as text', async () => {
 
 test('the document pages show the payloads as text, and citations mark their bytes', async () => {
   let shifted = 0;
+  let shot = false;
   for (const src of story.sources) {
     const doc = await getJson(server.url, `/api/documents/${src.id}`);
     const span = story.brief.flatMap((b) => b.spans).find((s) => s.document === src.document);
@@ -136,11 +142,17 @@ test('the document pages show the payloads as text, and citations mark their byt
       if (want !== doc.text.slice(span.begin, span.end)) shifted++;
     }
     if (src.document.endsWith('.html')) {
+      shot = true;
       await page.screenshot({ path: path.join(artifactDir, 'xss-document.png') });
     }
   }
   assert.ok(shifted > 0, 'no citation after a multi-byte character');
-  assert.ok(story.sources.some((s) => s.title.includes(kScript)), 'no source with the payload title');
+  assert.ok(shot, 'no HTML page among the sources');
+  for (const file of ['crane_payload.txt', 'crane_payload_page.html']) {
+    const src = story.sources.find((s) => path.basename(s.document) === file);
+    assert.ok(src, `${file} is not a source of the story`);
+    assert.ok(src.title.includes(kScript), `${file}: no payload in its title`);
+  }
 });
 
 test('a click on a citation keeps the page inert', async () => {
