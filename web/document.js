@@ -21,6 +21,13 @@ function metaList(doc) {
     ['Language', doc.language],
     ['Format', doc.format],
     ['Stories', (doc.stories || []).map((s, i) => [i ? ', ' : '', el('a', { href: `#/story/${encodeURIComponent(s)}` }, `story ${s}`)])],
+    // Near-copies anywhere in the database (stored MinHash signatures).
+    ['Copies', (doc.copies || []).map((c, i) => [
+      i ? ', ' : '',
+      c.copies ? 'copies ' : 'copied by ',
+      el('a', { href: `#/document/${encodeURIComponent(c.id)}` }, `document ${c.id}`),
+      ` (${Math.round(Number(c.jaccard) * 100)} %)`,
+    ])],
   ].filter(([, v]) => v && (!Array.isArray(v) || v.length));
   return el('dl', { class: 'docmeta' }, rows.map(([k, v]) => [el('dt', null, k), el('dd', null, v)]));
 }

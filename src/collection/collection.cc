@@ -8,6 +8,9 @@
 #include <utility>
 
 #include "base/parallel.h"
+#include "dedup/lsh.h"
+#include "dedup/minhash.h"
+#include "dedup/shingles.h"
 #include "report/report.h"
 #include "stories/stories.h"
 
@@ -57,7 +60,11 @@ class Collection::Impl {
   Impl(CollectionOptions options, std::unique_ptr<store::Store> store)
       : options_(std::move(options)),
         threads_(options_.threads <= 0 ? HardwareThreads() : options_.threads),
-        store_(std::move(store)) {
+        store_(std::move(store)),
+        hasher_(options_.analyze.dedup.num_permutations, options_.analyze.dedup.seed),
+        lsh_params_(dedup::ChooseLshParams(options_.analyze.dedup.jaccard_threshold,
+                                           hasher_.num_permutations(),
+                                           options_.analyze.dedup.lsh_min_probability)) {
     options_.analyze.threads = threads_;
     if (options_.batch_size == 0) options_.batch_size = 1;
   }
@@ -73,6 +80,14 @@ class Collection::Impl {
   // Stores `batch` and updates the stories, in one transaction; fills the
   // entries of `r` from `offset` on.
   Status IngestBatch(const std::vector<Document>& batch, size_t offset, IngestResult* r);
+
+  // The MinHash signatures of `texts` (empty for a text without shingles).
+  std::vector<std::vector<uint32_t>> Sign(const std::vector<std::string_view>& texts) const;
+
+  // Finds the stored near-copies of each new document `ids[k]` (signature
+  // `signatures[k]`), records them, and stores and indexes its signature.
+  Status RecordCopies(const std::vector<int64_t>& ids,
+                      std::vector<std::vector<uint32_t>>&& signatures);
 
   // Places the index's stories on store ids (a story keeps the id most of
   // its stored documents had), writes those whose documents changed and
@@ -90,6 +105,10 @@ class Collection::Impl {
   std::map<int64_t, std::vector<int64_t>> members_;  // Story id -> its documents, sorted.
   std::unordered_map<int64_t, int64_t> story_of_doc_;
   size_t built_size_ = 0;  // Documents in the index when Load built it.
+  dedup::MinHasher hasher_;
+  dedup::LshParams lsh_params_;
+  std::unique_ptr<dedup::LshIndex> lsh_;  // Signatures of the stored documents.
+  std::unordered_map<int64_t, std::vector<uint32_t>> signatures_;
   bool stale_ = true;  // The index or membership may not match the store.
 };
 
@@ -99,8 +118,29 @@ Status Collection::Impl::Load() {
   index_ = std::make_unique<stories::StoryIndex>(story_options);
   doc_ids_.clear();
   indexed_.clear();
+  signatures_.clear();
+  RSH_RETURN_IF_ERROR(
+      store_->ScanSignatures([&](int64_t id, std::vector<uint32_t>&& minhash) -> Status {
+        if (static_cast<int>(minhash.size()) == hasher_.num_permutations()) {
+          signatures_[id] = std::move(minhash);
+        }
+        return Status::Ok();
+      }));
   std::vector<store::DocumentHeader> chunk;
   auto flush = [&]() {
+    // Documents stored before signatures were (or with other settings).
+    std::vector<std::string_view> unsigned_texts;
+    std::vector<int64_t> unsigned_ids;
+    for (const store::DocumentHeader& h : chunk) {
+      if (signatures_.count(h.id) == 0) {
+        unsigned_texts.push_back(h.text);
+        unsigned_ids.push_back(h.id);
+      }
+    }
+    std::vector<std::vector<uint32_t>> computed = Sign(unsigned_texts);
+    for (size_t k = 0; k < computed.size(); ++k) {
+      if (!computed[k].empty()) signatures_[unsigned_ids[k]] = std::move(computed[k]);
+    }
     std::vector<stories::StoryInput> inputs;
     inputs.reserve(chunk.size());
     for (const store::DocumentHeader& h : chunk) {
@@ -117,6 +157,11 @@ Status Collection::Impl::Load() {
     return Status::Ok();
   }));
   flush();
+  lsh_ = std::make_unique<dedup::LshIndex>(lsh_params_);
+  for (int64_t id : doc_ids_) {
+    auto it = signatures_.find(id);
+    if (it != signatures_.end()) lsh_->Add(static_cast<uint32_t>(id), it->second);
+  }
   members_.clear();
   story_of_doc_.clear();
   RSH_ASSIGN_OR_RETURN(auto links, store_->StoryDocuments());
@@ -169,6 +214,14 @@ Status Collection::Impl::IngestBatch(const std::vector<Document>& batch, size_t 
     }
     if (order.empty()) return Status::Ok();
     grew = true;
+    texts.resize(order.size());
+    ParallelFor(order.size(), threads_, [&](size_t k) { texts[k] = batch[order[k]].ArticleText(); });
+    {
+      std::vector<int64_t> fresh_ids;
+      for (size_t i : order) fresh_ids.push_back(ids[i]);
+      RSH_RETURN_IF_ERROR(RecordCopies(
+          fresh_ids, Sign(std::vector<std::string_view>(texts.begin(), texts.end()))));
+    }
     const double grown = static_cast<double>(indexed_.size() + order.size());
     if (built_size_ == 0 || grown >= kRebuildGrowth * static_cast<double>(built_size_)) {
       // The store already holds the batch (this transaction sees it).
@@ -176,8 +229,6 @@ Status Collection::Impl::IngestBatch(const std::vector<Document>& batch, size_t 
       stale_ = true;  // Until the transaction commits.
       return UpdateStories(fresh, &placed, &counts);
     }
-    texts.resize(order.size());
-    ParallelFor(order.size(), threads_, [&](size_t k) { texts[k] = batch[order[k]].ArticleText(); });
     std::vector<stories::StoryInput> inputs;
     for (size_t k = 0; k < order.size(); ++k) {
       const Document& d = batch[order[k]];
@@ -206,6 +257,45 @@ Status Collection::Impl::IngestBatch(const std::vector<Document>& batch, size_t 
     r->inserted[offset + i] = inserted[i];
     auto it = story_of_doc_.find(ids[i]);
     r->story_of[offset + i] = it == story_of_doc_.end() ? 0 : it->second;
+  }
+  return Status::Ok();
+}
+
+std::vector<std::vector<uint32_t>> Collection::Impl::Sign(
+    const std::vector<std::string_view>& texts) const {
+  std::vector<std::vector<uint32_t>> out(texts.size());
+  const size_t workers = std::min(texts.size(), static_cast<size_t>(threads_));
+  ParallelFor(workers, threads_, [&](size_t w) {
+    dedup::Shingler shingler(options_.analyze.dedup.shingles);
+    for (size_t k = w; k < texts.size(); k += workers) {
+      std::vector<uint32_t> signature(static_cast<size_t>(hasher_.num_permutations()));
+      hasher_.Reset(signature);
+      const dedup::ShingleInfo info = shingler.Shingle(
+          texts[k], [&](std::span<const uint64_t> batch) { hasher_.Update(batch, signature); });
+      if (info.shingles > 0) out[k] = std::move(signature);
+    }
+  });
+  return out;
+}
+
+Status Collection::Impl::RecordCopies(const std::vector<int64_t>& ids,
+                                      std::vector<std::vector<uint32_t>>&& signatures) {
+  const double threshold = options_.analyze.dedup.jaccard_threshold;
+  std::vector<uint32_t> candidates;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const std::vector<uint32_t>& signature = signatures[k];
+    if (signature.empty()) continue;
+    candidates.clear();
+    lsh_->Query(signature, options_.analyze.dedup.max_bucket_compare, &candidates);
+    for (uint32_t c : candidates) {
+      auto other = signatures_.find(static_cast<int64_t>(c));
+      if (other == signatures_.end() || other->first == ids[k]) continue;
+      const double jaccard = dedup::EstimateJaccard(signature, other->second);
+      if (jaccard >= threshold) RSH_RETURN_IF_ERROR(store_->AddCopy(ids[k], other->first, jaccard));
+    }
+    RSH_RETURN_IF_ERROR(store_->PutSignature(ids[k], signature));
+    lsh_->Add(static_cast<uint32_t>(ids[k]), signature);
+    signatures_[ids[k]] = std::move(signatures[k]);
   }
   return Status::Ok();
 }

@@ -6,7 +6,9 @@
 //   // r.ids[i]: the stored id of docs[i]; r.stories_updated: stories re-checked.
 //
 // Ingest stores new documents (the same document twice is stored once, see
-// store/store.h), adds them to the story index (stories/stories.h), and
+// store/store.h) with their MinHash signatures, records their near-copies
+// among all stored documents (an LSH index of the stored signatures), adds
+// them to the story index (stories/stories.h), and
 // re-runs the crosscheck and the report (pipeline/, report/) of the stories
 // whose documents changed, only those. Each batch of `batch_size` documents
 // is one transaction: documents, story reports and removed stories commit

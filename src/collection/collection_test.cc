@@ -125,6 +125,57 @@ TEST_F(CollectionTest, IngestsInBatchesAndFindsTheExampleStories) {
   EXPECT_GE(largest->languages.size(), 2u);
 }
 
+TEST_F(CollectionTest, FindsNearCopiesAcrossIngestsWithStoredSignatures) {
+  const std::vector<Document> docs = Examples();
+  // The copy arrives in a later ingest, after a reopen: the stored
+  // signatures find it.
+  Document copy = docs[0];
+  copy.source = "syndicated.txt";
+  ASSERT_GE(copy.blocks.size(), 3u);
+  copy.blocks.back().text += " Reporting by a partner agency.";
+  {
+    auto c = Open();
+    ASSERT_NE(c, nullptr);
+    ASSERT_TRUE(c->Ingest({docs[0], docs[7]}).ok());  // The ship wire, the strike wire.
+  }
+  auto c = Open();
+  ASSERT_NE(c, nullptr);
+  Result<IngestResult> r = c->Ingest({copy});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->inserted[0]);
+  auto stored = c->store().GetDocument(r->ids[0]);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  ASSERT_EQ((*stored)->copies.size(), 1u);
+  EXPECT_EQ((*stored)->copies[0].document_id, 1);  // docs[0], stored first.
+  EXPECT_TRUE((*stored)->copies[0].earlier);
+  EXPECT_GT((*stored)->copies[0].jaccard, 0.8);
+  // Every document has its signature stored.
+  int signatures = 0;
+  ASSERT_TRUE(c->store()
+                  .ScanSignatures([&](int64_t, std::vector<uint32_t>&& m) -> Status {
+                    EXPECT_EQ(m.size(), 128u);
+                    ++signatures;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(signatures, 3);
+  // The example corpus's own near-copy is found too, and no unrelated pair.
+  Result<IngestResult> all = c->Ingest(docs);
+  ASSERT_TRUE(all.ok());
+  int pairs = 0;
+  for (int64_t id = 1; id <= *c->store().DocumentCount(); ++id) {
+    auto d = c->store().GetDocument(id);
+    ASSERT_TRUE(d.ok() && d->has_value());
+    for (const auto& link : (*d)->copies) {
+      if (!link.earlier) continue;
+      ++pairs;
+      EXPECT_EQ((*d)->stories, c->store().GetDocument(link.document_id)->value().stories)
+          << "a copy outside its original's story: " << (*d)->document.source;
+    }
+  }
+  EXPECT_GE(pairs, 2);
+}
+
 TEST_F(CollectionTest, TheSameDocumentsTwiceChangeNothing) {
   const std::vector<Document> docs = Examples();
   auto c = Open();

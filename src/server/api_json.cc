@@ -86,6 +86,20 @@ Result<int64_t> ParseInteger(std::string_view name, std::string_view text, int64
   return value;
 }
 
+namespace {
+
+// The near-copies of a document: [{"id", "jaccard", "copies"}], "copies"
+// true when the document copies that one (stored before it).
+Json CopiesJson(const std::vector<store::StoredDocument::Copy>& copies) {
+  Json out = Json::array();
+  for (const store::StoredDocument::Copy& c : copies) {
+    out.push_back({{"id", c.document_id}, {"jaccard", c.jaccard}, {"copies", c.earlier}});
+  }
+  return out;
+}
+
+}  // namespace
+
 Json StoriesJson(const std::vector<store::StorySummary>& stories, int limit, int offset) {
   Json list = Json::array();
   for (const store::StorySummary& s : stories) {
@@ -131,7 +145,8 @@ Json DocumentJson(const store::StoredDocument& stored) {
           {"blocks", std::move(blocks)},
           {"removed", std::move(removed)},
           {"content_hash", stored.content_hash},
-          {"stories", stored.stories}};
+          {"stories", stored.stories},
+          {"copies", CopiesJson(stored.copies)}};
 }
 
 Json SearchJson(const std::vector<store::SearchHit>& hits) {

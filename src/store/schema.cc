@@ -113,9 +113,27 @@ CREATE TABLE retired_stories (
 );
 )sql";
 
+// Version 3: each document's MinHash signature, and the near-copies found
+// across the whole collection (docs/schema.md).
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE signatures (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  minhash BLOB NOT NULL
+);
+
+CREATE TABLE copies (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  copy_of INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  jaccard REAL NOT NULL,
+  PRIMARY KEY (document_id, copy_of)
+) WITHOUT ROWID;
+CREATE INDEX copies_by_original ON copies(copy_of);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what) {

@@ -493,6 +493,45 @@ Status Store::ScanDocuments(const std::function<Status(DocumentHeader&&)>& fn) {
   }
 }
 
+Status Store::PutSignature(int64_t document_id, std::span<const uint32_t> minhash) {
+  std::string blob(minhash.size() * 4, '\0');
+  for (size_t i = 0; i < minhash.size(); ++i) {  // Little-endian on every machine.
+    for (int b = 0; b < 4; ++b) blob[i * 4 + b] = static_cast<char>((minhash[i] >> (8 * b)) & 0xff);
+  }
+  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("INSERT OR REPLACE INTO signatures (document_id, "
+                                              "minhash) VALUES (?1, ?2)"));
+  return s.Bind(1, document_id).BindBlob(2, blob).Run();
+}
+
+Status Store::ScanSignatures(
+    const std::function<Status(int64_t document_id, std::vector<uint32_t>&& minhash)>& fn) {
+  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("SELECT document_id, minhash FROM signatures "
+                                              "ORDER BY document_id"));
+  for (;;) {
+    RSH_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    const std::string blob = s.ColumnText(1);
+    if (blob.size() % 4 != 0) {
+      return DataLossError("signature of document " + std::to_string(s.ColumnInt(0)) +
+                           ": " + std::to_string(blob.size()) + " bytes");
+    }
+    std::vector<uint32_t> minhash(blob.size() / 4);
+    for (size_t i = 0; i < minhash.size(); ++i) {
+      uint32_t v = 0;
+      for (int b = 0; b < 4; ++b) v |= static_cast<uint32_t>(static_cast<uint8_t>(blob[i * 4 + b])) << (8 * b);
+      minhash[i] = v;
+    }
+    RSH_RETURN_IF_ERROR(fn(s.ColumnInt(0), std::move(minhash)));
+  }
+}
+
+Status Store::AddCopy(int64_t document_id, int64_t copy_of, double jaccard) {
+  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("INSERT OR REPLACE INTO copies (document_id, "
+                                              "copy_of, jaccard) VALUES (?1, ?2, ?3)"));
+  s.Bind(1, document_id).Bind(2, copy_of).Bind(3, jaccard);
+  return s.Run();
+}
+
 Result<int64_t> Store::DocumentCount() { return impl_->SingleInt("SELECT count(*) FROM documents"); }
 
 Result<int64_t> Store::StoryCount() { return impl_->SingleInt("SELECT count(*) FROM stories"); }
@@ -578,6 +617,16 @@ Result<std::optional<StoredDocument>> Store::GetDocument(int64_t id) {
     RSH_ASSIGN_OR_RETURN(bool more, st.Step());
     if (!more) break;
     out.stories.push_back(st.ColumnInt(0));
+  }
+  RSH_ASSIGN_OR_RETURN(Stmt cp, impl_->Prepare("SELECT copy_of, jaccard, 1 FROM copies WHERE "
+                                               "document_id = ?1 UNION ALL SELECT document_id, "
+                                               "jaccard, 0 FROM copies WHERE copy_of = ?1 "
+                                               "ORDER BY 1"));
+  cp.Bind(1, id);
+  for (;;) {
+    RSH_ASSIGN_OR_RETURN(bool more, cp.Step());
+    if (!more) break;
+    out.copies.push_back({cp.ColumnInt(0), cp.ColumnDouble(1), cp.ColumnInt(2) != 0});
   }
   return std::optional<StoredDocument>(std::move(out));
 }

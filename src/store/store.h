@@ -28,6 +28,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,6 +63,13 @@ struct StoredDocument {
   std::string text;          // Its article text (Document::ArticleText), which FTS indexes.
   std::string content_hash;  // 32 hex digits, see docs/schema.md.
   std::vector<int64_t> stories;  // Ids of the stories it belongs to, ascending.
+  // Its near-copies anywhere in the store (AddCopy), either way round.
+  struct Copy {
+    int64_t document_id = 0;
+    double jaccard = 0;
+    bool earlier = false;  // True: this document copies that one (stored before it).
+  };
+  std::vector<Copy> copies;  // By document id.
 };
 
 // The columns of a stored document that clustering reads (ScanDocuments).
@@ -144,6 +152,17 @@ class Store {
   // Calls `fn` with every stored document's header, by ascending id; stops
   // at the first error `fn` returns.
   [[nodiscard]] Status ScanDocuments(const std::function<Status(DocumentHeader&&)>& fn);
+
+  // Stores the MinHash signature of document `document_id` (replacing any).
+  [[nodiscard]] Status PutSignature(int64_t document_id, std::span<const uint32_t> minhash);
+
+  // Calls `fn` with every stored signature, by ascending document id.
+  [[nodiscard]] Status ScanSignatures(
+      const std::function<Status(int64_t document_id, std::vector<uint32_t>&& minhash)>& fn);
+
+  // Records that `document_id` is a near-copy of `copy_of` (stored before
+  // it), with their estimated Jaccard resemblance.
+  [[nodiscard]] Status AddCopy(int64_t document_id, int64_t copy_of, double jaccard);
 
   // Documents and stories stored.
   [[nodiscard]] Result<int64_t> DocumentCount();

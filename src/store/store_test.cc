@@ -410,6 +410,39 @@ TEST_P(StoreTest, ScanDocumentsVisitsEachInIdOrder) {
   EXPECT_EQ(calls, 1);
 }
 
+TEST_P(StoreTest, SignaturesAndCopiesRoundTrip) {
+  const std::vector<int64_t> ids = Add({MakeDoc(0), MakeDoc(1), MakeDoc(2)}, nullptr);
+  const std::vector<uint32_t> a = {1, 0xffffffffu, 0x01020304u, 7};
+  const std::vector<uint32_t> b = {9, 8, 7, 6};
+  ASSERT_TRUE(store_->PutSignature(ids[2], b).ok());
+  ASSERT_TRUE(store_->PutSignature(ids[0], a).ok());
+  std::vector<std::pair<int64_t, std::vector<uint32_t>>> seen;
+  ASSERT_TRUE(store_->ScanSignatures([&](int64_t id, std::vector<uint32_t>&& m) -> Status {
+                      seen.emplace_back(id, std::move(m));
+                      return Status::Ok();
+                    })
+                  .ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], std::make_pair(ids[0], a));
+  EXPECT_EQ(seen[1], std::make_pair(ids[2], b));
+  // ids[1] and ids[2] both copy ids[0].
+  ASSERT_TRUE(store_->AddCopy(ids[1], ids[0], 0.75).ok());
+  ASSERT_TRUE(store_->AddCopy(ids[2], ids[0], 0.5).ok());
+  auto original = store_->GetDocument(ids[0]);
+  ASSERT_TRUE(original.ok() && original->has_value());
+  ASSERT_EQ((*original)->copies.size(), 2u);
+  EXPECT_EQ((*original)->copies[0].document_id, ids[1]);
+  EXPECT_DOUBLE_EQ((*original)->copies[0].jaccard, 0.75);
+  EXPECT_FALSE((*original)->copies[0].earlier);
+  auto copy = store_->GetDocument(ids[2]);
+  ASSERT_TRUE(copy.ok() && copy->has_value());
+  ASSERT_EQ((*copy)->copies.size(), 1u);
+  EXPECT_EQ((*copy)->copies[0].document_id, ids[0]);
+  EXPECT_TRUE((*copy)->copies[0].earlier);
+  // A copy of a document that is not stored is refused.
+  EXPECT_FALSE(store_->AddCopy(ids[1], 999, 0.9).ok());
+}
+
 TEST_P(StoreTest, ListStoriesFiltersByFullTextAndPages) {
   std::vector<Document> docs = {MakeDoc(0), MakeDoc(1)};
   docs[1].title = "Ship runs aground";
@@ -513,11 +546,11 @@ TEST(StoreFileTest, EmptyFileIsMigratedToTheLatestVersion) {
   Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   store->reset();
-  EXPECT_EQ(Store::LatestSchemaVersion(), 2);
-  EXPECT_EQ(FileUserVersion(temp.path()), 2);
+  EXPECT_EQ(Store::LatestSchemaVersion(), 3);
+  EXPECT_EQ(FileUserVersion(temp.path()), 3);
   // Opening again is a no-op migration.
   ASSERT_TRUE(Store::Open(temp.path()).ok());
-  EXPECT_EQ(FileUserVersion(temp.path()), 2);
+  EXPECT_EQ(FileUserVersion(temp.path()), 3);
 }
 
 TEST(StoreFileTest, NewerSchemaVersionIsRefused) {
@@ -527,7 +560,7 @@ TEST(StoreFileTest, NewerSchemaVersionIsRefused) {
   Result<std::unique_ptr<Store>> store = Store::Open(temp.path());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(store.status().message().find("schema version 99 is newer than this build knows (2)"),
+  EXPECT_NE(store.status().message().find("schema version 99 is newer than this build knows (3)"),
             std::string::npos)
       << store.status().message();
   EXPECT_EQ(FileUserVersion(temp.path()), 99);  // Left alone.
