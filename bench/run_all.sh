@@ -35,6 +35,8 @@ if [ -f "$perf" ]; then
   "$build/bench/stories_corpus" "$perf"
   echo "== analyze_corpus (perf corpus, 5,000 documents: load, analysis by stage, report; 1 thread and all cores)"
   "$build/bench/analyze_corpus" "$perf" 5000
+  echo "== ingest_store (perf corpus, 5,000 documents into a new database in batches of 500; reopen; again)"
+  "$build/bench/ingest_store" "$perf" 5000
   echo "== api_latency (perf corpus, 5,000 documents ingested, GET /api/stories/{id} over loopback; run it with LIMIT 0 for the whole corpus)"
   "$build/bench/api_latency" "$perf" 5000
 fi
