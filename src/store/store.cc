@@ -573,12 +573,16 @@ Result<std::vector<StorySummary>> Store::ListStories(int limit, int offset,
 }
 
 Result<std::optional<nlohmann::json>> Store::GetStory(int64_t id) {
-  RSH_ASSIGN_OR_RETURN(Stmt s, impl_->Prepare("SELECT report FROM stories WHERE id = ?1"));
+  RSH_ASSIGN_OR_RETURN(Stmt s,
+                       impl_->Prepare("SELECT report, updated_at FROM stories WHERE id = ?1"));
   s.Bind(1, id);
   RSH_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<nlohmann::json>();
   Json report = Json::parse(s.ColumnText(0), nullptr, /*allow_exceptions=*/false);
-  if (report.is_discarded()) return DataLossError("story " + std::to_string(id) + ": bad JSON");
+  if (report.is_discarded() || !report.is_object()) {
+    return DataLossError("story " + std::to_string(id) + ": bad JSON");
+  }
+  report["updated_at"] = s.ColumnText(1);
   return std::optional<nlohmann::json>(std::move(report));
 }
 

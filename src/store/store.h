@@ -175,7 +175,9 @@ class Store {
   [[nodiscard]] Result<std::vector<StorySummary>> ListStories(int limit, int offset,
                                                               std::string_view fts_query);
 
-  // The report JSON stored for story `id`, or nullopt when there is none.
+  // The report JSON stored for story `id`, with "updated_at" set to when
+  // PutStory wrote it ("YYYY-MM-DDTHH:MM:SS.mmmZ"), or nullopt when there
+  // is none.
   [[nodiscard]] Result<std::optional<nlohmann::json>> GetStory(int64_t id);
 
   // Document `id`, or nullopt when there is none. kDataLoss when its stored
