@@ -19,7 +19,7 @@ std::vector<std::string_view> SplitWords(std::string_view key) {
   return words;
 }
 
-// "new york times" -> "nyt"; "" when fewer than two initials remain.
+// "lakeside morning post" -> "lmp"; "" when fewer than two initials remain.
 std::string Initials(const std::vector<std::string_view>& words) {
   std::string initials;
   for (std::string_view w : words) {

@@ -2,14 +2,14 @@
 //
 // An AliasTable learns from every entity mention of a story, then maps a
 // mention's key to a canonical key and display name:
-//  - an acronym to its expansion: "Federal Security Service (FSB)" anywhere
+//  - an acronym to its expansion: "Federal Maritime Agency (FMA)" anywhere
 //    in the story (the most frequent definition wins), else the only
 //    multi-word name whose initials it spells, "the", "of", "and", "for"
-//    skipped ("NYT" <-> "New York Times");
+//    skipped ("LMP" <-> "Lakeside Morning Post");
 //  - a single word to the only person's name (two or three words, see
 //    ClassifyName, seen at least once inside a sentence, so that a caption
-//    such as "Recruiting Russian spies" counts for nothing) ending with it
-//    ("Soldatov" -> "Andrei Soldatov"); with two candidates it stays as it is;
+//    such as "Recruiting Danish pilots" counts for nothing) ending with it
+//    ("Kovalenko" -> "Marta Kovalenko"); with two candidates it stays as it is;
 //  - the display name is the canonical key's most frequent spelling, with
 //    "The " in front when the story writes "The Name" inside sentences at
 //    least as often as "the Name".
@@ -18,7 +18,7 @@
 //
 //   AliasTable table;
 //   for (const Entity& e : all_mentions) table.Add(e);
-//   table.Canonical("nyt");  // {"new york times", "The New York Times"}
+//   table.Canonical("lmp");  // {"lakeside morning post", "The Lakeside Morning Post"}
 //
 // Thread-safety: not thread-safe (Canonical builds its index lazily).
 #ifndef RSH_CLAIMS_ALIASES_H_
@@ -34,8 +34,8 @@
 namespace rashomon::claims {
 
 struct CanonicalName {
-  std::string key;      // Canonical key ("new york times"); the input key if unknown.
-  std::string display;  // Display name ("The New York Times").
+  std::string key;      // Canonical key ("lakeside morning post"); the input key if unknown.
+  std::string display;  // Display name ("The Lakeside Morning Post").
   EntityType type = EntityType::kUnknown;  // ClassifyName of the canonical name.
 };
 

@@ -8,8 +8,8 @@
 // (claims/quotes.h). Every span is a byte range of the document text.
 // Names are resolved within the document first; ResolveStory then learns
 // aliases over all documents of a story (claims/aliases.h) and rewrites
-// entity names, speakers and sources: "NYT" in one report and "The New York
-// Times" in another become the same source. Comparing claims across
+// entity names, speakers and sources: "LMP" in one report and "The Lakeside
+// Morning Post" in another become the same source. Comparing claims across
 // documents is crosscheck's job. docs/claims.md has the rules and limits.
 //
 //   std::vector<DocumentClaims> story;

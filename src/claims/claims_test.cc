@@ -34,17 +34,17 @@ TEST(EntityFinderTest, FindsNamesAndAcronyms) {
     const char* in;
     const char* want;
   } kCases[] = {
-      {"The Federal Security Service (FSB) hired Pavel Orlanov.",
-       "Federal Security Service|#FSB|Pavel Orlanov"},
-      {"However, Moscow disagreed.", "Moscow"},
+      {"The Federal Maritime Agency (FMA) hired Pavel Orlanov.",
+       "Federal Maritime Agency|#FMA|Pavel Orlanov"},
+      {"However, Kelmstad disagreed.", "Kelmstad"},
       {"The newspaper said the agency and the outlet disagreed.", ""},
-      {"Russia's Federal Security Service watches the Northern Sea Route.",
-       "Russia|Federal Security Service|Northern Sea Route"},
-      {"Russian President Vladimir Putin met Foreign Minister Marco Rubio.",
-       "Vladimir Putin|Marco Rubio"},
-      {"He said the Ministry of Defense and the DKRO agreed.", "Ministry of Defense|#DKRO"},
-      {"Marta Quellen of the Carnegie Endowment spoke.", "Marta Quellen|Carnegie Endowment"},
-      {"It was seen by The New York Times (NYT) first.", "New York Times|#NYT"},
+      {"Norland's Federal Maritime Agency watches the Eastern Ice Route.",
+       "Norland|Federal Maritime Agency|Eastern Ice Route"},
+      {"Finnish President Tomas Varga met Foreign Minister Elin Lindqvist.",
+       "Tomas Varga|Elin Lindqvist"},
+      {"He said the Ministry of Fisheries and the DKPO agreed.", "Ministry of Fisheries|#DKPO"},
+      {"Marta Quellen of the Hallam Endowment spoke.", "Marta Quellen|Hallam Endowment"},
+      {"It was seen by The Lakeside Morning Post (LMP) first.", "Lakeside Morning Post|#LMP"},
       {"", ""},
   };
   for (const auto& c : kCases) {
@@ -62,16 +62,16 @@ TEST(EntityFinderTest, ElidedArticlesAreNotPartOfTheName) {
   // The documents also write "le" and "il" in lower case: no names.
   EXPECT_EQ(Names("Le navire venait du port d\u2019Ellory avec sa cargaison.", "le port"),
             "Ellory");
-  EXPECT_EQ(Names("Il a parl\u00e9 de l'Arctique et de la Russie.", "il dit"), "Arctique|Russie");
+  EXPECT_EQ(Names("Il a parl\u00e9 de l'Islande et de la Norv\u00e8ge.", "il dit"), "Islande|Norv\u00e8ge");
   EXPECT_EQ(Names("Il est parti d'ici hier.", "il dit"), "");
 }
 
 TEST(EntityFinderTest, KeysDropTheAndRecordIt) {
   EntityFinder finder;
-  const std::vector<Entity> e = finder.Find("He wrote for The New York Times's site.");
+  const std::vector<Entity> e = finder.Find("He wrote for The Lakeside Morning Post's site.");
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].key, "new york times");
-  EXPECT_EQ(e[0].text, "New York Times");
+  EXPECT_EQ(e[0].key, "lakeside morning post");
+  EXPECT_EQ(e[0].text, "Lakeside Morning Post");
   EXPECT_TRUE(e[0].after_capital_the);
   EXPECT_EQ(e[0].type, EntityType::kOrganisation);
 }
@@ -80,17 +80,17 @@ TEST(EntityFinderTest, CyrillicNamesAreTransliterated) {
   EntityFinder finder;
   finder.SetDocument("об этом");
   std::set<std::string> keys;
-  for (const Entity& e : finder.Find("Об этом сообщил Павел Орланов из ФСБ.")) keys.insert(e.key);
-  EXPECT_EQ(keys, (std::set<std::string>{"pavel orlanov", "fsb"}));
+  for (const Entity& e : finder.Find("Об этом сообщил Павел Орланов из ФМА.")) keys.insert(e.key);
+  EXPECT_EQ(keys, (std::set<std::string>{"pavel orlanov", "fma"}));
 }
 
 TEST(EntityFinderTest, ParenthesisDefinesAcronym) {
   EntityFinder finder;
   const std::vector<Entity> e =
-      finder.Find("The Department for Counterintelligence Operations (DKRO) wrote it.");
+      finder.Find("The Department for Coastal Patrol Operations (DKPO) wrote it.");
   ASSERT_EQ(e.size(), 2u);
-  EXPECT_EQ(e[0].text, "Department for Counterintelligence Operations");
-  EXPECT_EQ(e[1].expansion_key, "department for counterintelligence operations");
+  EXPECT_EQ(e[0].text, "Department for Coastal Patrol Operations");
+  EXPECT_EQ(e[1].expansion_key, "department for coastal patrol operations");
 }
 
 Entity Mention(EntityFinder* finder, std::string_view sentence, std::string_view text) {
@@ -105,18 +105,18 @@ TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
   EntityFinder finder;
   AliasTable table;
   for (std::string_view s :
-       {"It was obtained by The New York Times on Friday.", "We met Pavel Orlanov, an expert.",
-        "The Federal Security Service (FSB) refused.", "Later the NYT and Orlanov agreed.",
-        "We saw Ivan Petrov and Olga Petrov.", "Petrov left.", "Then the FSB and the ZZT met."}) {
+       {"It was obtained by The Lakeside Morning Post on Friday.", "We met Pavel Orlanov, an expert.",
+        "The Federal Maritime Agency (FMA) refused.", "Later the LMP and Orlanov agreed.",
+        "We saw Ivan Petrov and Olga Petrov.", "Petrov left.", "Then the FMA and the ZZT met."}) {
     for (const Entity& e : finder.Find(s)) table.Add(e);
   }
   constexpr struct {
     const char* key;
     const char* want;
   } kCases[] = {
-      {"nyt", "The New York Times"},
-      {"new york times", "The New York Times"},
-      {"fsb", "Federal Security Service"},
+      {"lmp", "The Lakeside Morning Post"},
+      {"lakeside morning post", "The Lakeside Morning Post"},
+      {"fma", "Federal Maritime Agency"},
       {"orlanov", "Pavel Orlanov"},
       {"petrov", "Petrov"},
       {"zzt", "ZZT"},
@@ -127,7 +127,7 @@ TEST(AliasTableTest, ResolvesAcronymsInitialsAndSurnames) {
     EXPECT_EQ(table.Canonical(c.key).display, c.want);
   }
   EXPECT_EQ(table.Canonical("orlanov").type, EntityType::kPerson);
-  EXPECT_EQ(table.Canonical("nyt").type, EntityType::kOrganisation);
+  EXPECT_EQ(table.Canonical("lmp").type, EntityType::kOrganisation);
 }
 
 TEST(AliasTableTest, TheBelongsToTheNameWhenWritersCapitaliseIt) {
@@ -180,9 +180,9 @@ TEST(QuotesTest, SpeakerPatterns) {
        "Anna Berg=We stay here today,"},
       {"Anna Berg met Tom Reed. \u201CWe stay here today,\u201D she said.",
        "?=We stay here today,"},
-      {"They call China \"the enemy\" and a \"golden era\" partner.", ""},
-      {"The memo calls it \u2018the enemy of all people\u2019 today.", ""},
-      {"The memo says \"there are, in fact, limits.\"", "the memo=there are, in fact, limits."},
+      {"They call Norland \"the rival\" and a \"silver age\" partner.", ""},
+      {"The memo calls it \u2018the rival of all harbours\u2019 today.", ""},
+      {"The memo says \"there were, in short, delays.\"", "the memo=there were, in short, delays."},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.in);
@@ -227,7 +227,7 @@ TEST(CitationsTest, Cues) {
       {"The memo was obtained by the hacker group Blue Owls.", "obtained by:Blue Owls"},
       {"The memo was obtained by Blue Owls, a hacker group, in May.", "obtained by:Blue Owls"},
       {"The memo, seen by Reuters, is short.", "seen by:Reuters"},
-      {"The memo, cited by the NYT, is short.", "cited by:NYT"},
+      {"The memo, cited by the LMP, is short.", "cited by:LMP"},
       {"A report by the Daily Planet says so.", "report by:Daily Planet"},
       {"A recent Daily Planet investigation found it.", "investigation:Daily Planet"},
       {"Officials told Reuters the port closed.", "told:Reuters"},
@@ -246,32 +246,32 @@ TEST(CitationsTest, Cues) {
 
 TEST(CitationsTest, AcronymResolvedAcrossTheStory) {
   std::vector<DocumentClaims> story;
-  story.push_back(AnalyzeDocument("The memo was obtained by The New York Times on Friday."));
-  story.push_back(AnalyzeDocument("The memo, cited by the NYT, is short."));
+  story.push_back(AnalyzeDocument("The memo was obtained by The Lakeside Morning Post on Friday."));
+  story.push_back(AnalyzeDocument("The memo, cited by the LMP, is short."));
   story.push_back(AnalyzeDocument("We spoke to Pavel Orlanov. Orlanov said it was real."));
   ResolveStory(&story);
-  EXPECT_EQ(CitedSources(story[0]), std::vector<std::string>{"The New York Times"});
-  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
+  EXPECT_EQ(CitedSources(story[0]), std::vector<std::string>{"The Lakeside Morning Post"});
+  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The Lakeside Morning Post"});
   EXPECT_TRUE(story[2].citations.empty());  // "Orlanov said": a person.
   ResolveStory(&story);                     // Idempotent.
-  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The New York Times"});
+  EXPECT_EQ(CitedSources(story[1]), std::vector<std::string>{"The Lakeside Morning Post"});
 }
 
 TEST(AnalyzeDocumentTest, ClaimsHaveDocumentSpansTermsQuantitiesAndDates) {
-  const std::string text = "Intro line.\nThe FSB approved 20,000 new files in February 2022.";
+  const std::string text = "Intro line.\nThe FMA approved 12,000 new files in March 2021.";
   const DocumentClaims d = AnalyzeDocument(text);
   ASSERT_EQ(d.claims.size(), 2u);
   const Claim& c = d.claims[1];
   EXPECT_EQ(c.index, 1u);
   EXPECT_EQ(text.substr(c.span.begin, c.span.end - c.span.begin), c.text);
   ASSERT_EQ(c.entities.size(), 1u);
-  EXPECT_EQ(text.substr(c.entities[0].span.begin, 3), "FSB");
-  EXPECT_EQ(c.terms, (std::vector<std::string>{"fsb", "approv", "new", "file", "februari"}));
+  EXPECT_EQ(text.substr(c.entities[0].span.begin, 3), "FMA");
+  EXPECT_EQ(c.terms, (std::vector<std::string>{"fma", "approv", "new", "file", "march"}));
   ASSERT_FALSE(c.quantities.empty());
-  EXPECT_EQ(text.substr(c.quantities[0].span.begin, 6), "20,000");
+  EXPECT_EQ(text.substr(c.quantities[0].span.begin, 6), "12,000");
   ASSERT_FALSE(c.dates.empty());
-  EXPECT_EQ(c.dates[0].normalized, "2022-02");
-  EXPECT_EQ(text.substr(c.dates[0].span.begin, 8), "February");
+  EXPECT_EQ(c.dates[0].normalized, "2021-03");
+  EXPECT_EQ(text.substr(c.dates[0].span.begin, 5), "March");
 }
 
 // The labelled seed reports: quotes with their speakers and cited sources.
@@ -360,7 +360,7 @@ TEST(BadInputTest, EmptyAndSpaceOnly) {
 
 TEST(BadInputTest, InvalidUtf8KeepsSpans) {
   const std::string text =
-      "Anna Berg\xFF\xFE said \"we stay in the port\xC3\". The FSB \xE2\x82 left.";
+      "Anna Berg\xFF\xFE said \"we stay in the port\xC3\". The FMA \xE2\x82 left.";
   const DocumentClaims d = AnalyzeDocument(text);
   ASSERT_FALSE(d.claims.empty());
   for (const Claim& c : d.claims) {
@@ -403,10 +403,10 @@ TEST(BadInputTest, NestedAndUnbalancedQuotes) {
     const char* want;
   } kCases[] = {
       // The outer quote wins; inner single quotes stay inside it.
-      {"\u201CThey called it \u2018the enemy\u2019 in the memo,\u201D Anna Berg said.",
-       "Anna Berg=They called it \u2018the enemy\u2019 in the memo,"},
+      {"\u201CThey called it \u2018the rival\u2019 in the memo,\u201D Anna Berg said.",
+       "Anna Berg=They called it \u2018the rival\u2019 in the memo,"},
       // An unclosed quote ends at the line end and is dropped.
-      {"It portrays a \"tense and long battle in the shadows.\nNext line here.", ""},
+      {"It portrays a \"slow and quiet contest on the water.\nNext line here.", ""},
       {"\u00AB one two three four five\n\u00BB", ""},
       {"\" \" \u201D\u201D", ""},
   };

@@ -258,7 +258,7 @@ std::optional<Found> DateFinder::Numeric(size_t i) const {
   return Found{i, i + 5, day, day, false};
 }
 
-// "June 12, 2025", "June 12th 2025", "February 2022", "June 12" (this or
+// "June 12, 2025", "June 12th 2025", "March 2021", "June 12" (this or
 // last year, from the publication day).
 std::optional<Found> DateFinder::MonthFirst(size_t i) const {
   int m = Month(i);
@@ -325,7 +325,7 @@ std::optional<Found> DateFinder::DayFirst(size_t i) const {
   return LatestMonth(i, k, m, d);
 }
 
-// "early 2024", "mid-2024", "late February 2022", "summer of 2024",
+// "early 2024", "mid-2024", "late March 2021", "summer of 2024",
 // "Ende 2023", "fin 2023", "the 1990s".
 std::optional<Found> DateFinder::YearPart(size_t i) const {
   if (Lower(i) == "the" || Lower(i) == "die" || Lower(i) == "les") {
@@ -348,7 +348,7 @@ std::optional<Found> DateFinder::YearPart(size_t i) const {
       if (row.first_month == 0) return Months(i, j + 1, y - 1, 12, y, row.last_month);
       return Months(i, j + 1, y, row.first_month, y, row.last_month);
     }
-    // Part of a month: "late February 2022" (1-10, 11-20, 21-end).
+    // Part of a month: "late March 2021" (1-10, 11-20, 21-end).
     int m = Month(j);
     size_t k = AfterMonth(j);
     int y = Year(k);
@@ -433,7 +433,7 @@ std::optional<Found> DateFinder::Relative(size_t i) const {
   return Found{begin, end, p - delta, p - delta, true};
 }
 
-// "late 2023 or early 2024", "between 2023 and 2024", "2020-2022".
+// "late 2019 or early 2020", "between 2018 and 2019", "2020-2022".
 Found DateFinder::MergeRange(Found f) const {
   size_t j = f.end;
   if (!SameLine(j) || std::find(std::begin(kConnectors), std::end(kConnectors), Lower(j)) == std::end(kConnectors)) {

@@ -2,9 +2,9 @@
 // inclusive day intervals, so that reports can be checked for the same time.
 //
 // FindDates reads absolute dates ("June 12, 2025", "12 June 2025", "2025-06-12",
-// "February 2022", "in 2023", "mid-2024", "the 1990s", "late 2023 or early
-// 2024", "between 2023 and 2024"), German and French forms ("12. Juni 2025",
-// "12 juin 2025", "Februar 2022") and, when the publication day is known,
+// "March 2021", "in 2023", "mid-2024", "the 1990s", "late 2019 or early
+// 2020", "between 2018 and 2019"), German and French forms ("12. Juni 2025",
+// "12 juin 2025", "März 2021") and, when the publication day is known,
 // relative ones ("on Monday", "yesterday", "last week", "last month"). Clock
 // times and durations are not dates; numbers with units are claims/quantity.h.
 // docs/quantities.md lists the rules and the bounds of parts of a year.

@@ -137,7 +137,7 @@ struct EntityFinder::Impl {
   std::unordered_set<std::string> lower_case_words;
 
   // Words [first, last] of the sentence as a name, with a leading title
-  // ("Russian President", "Foreign Minister") dropped when a name follows.
+  // ("Finnish President", "Foreign Minister") dropped when a name follows.
   Entity MakeName(std::string_view sentence, const std::vector<Word>& words, size_t first,
                   size_t last, EntityFinder* finder) {
     const size_t title_scan_end = std::min(last, first + 3);
@@ -225,7 +225,7 @@ std::vector<Entity> EntityFinder::Find(std::string_view sentence, size_t offset)
       if (j == i) {
         e.acronym = true;
         e.type = EntityType::kOrganisation;
-        // "Federal Security Service (FSB)": the acronym names the name before it.
+        // "Federal Maritime Agency (FMA)": the acronym names the name before it.
         if (!out.empty() && !out.back().acronym && w.begin >= 2 && w.end < sentence.size() &&
             sentence[w.end] == ')' && out.back().span.end + 2 == w.begin &&
             sentence.substr(w.begin - 2, 2) == " (") {

@@ -1,24 +1,24 @@
 // claims/entities.h: names and acronyms mentioned in news text.
 //
 // EntityFinder reads one sentence at a time and returns its proper-name
-// sequences ("Andrei Soldatov", "Federal Security Service", "Northern Sea
-// Route") and acronyms ("FSB", "DKRO"), with byte spans. It is a casing
+// sequences ("Marta Kovalenko", "Federal Maritime Agency", "Eastern Ice
+// Route") and acronyms ("FMA", "DKPO"), with byte spans. It is a casing
 // heuristic, not a tagger:
 //  - a name is a run of capitalised words (any cased script: Latin, Cyrillic,
 //    Greek) separated by single spaces, with a few lower-case connectors
-//    inside ("Ministry of Defense"); a possessive ends it ("Russia's");
+//    inside ("Ministry of Fisheries"); a possessive ends it ("Norland's");
 //  - capitalised function words ("The", "However", "Of"), month and weekday
 //    names are never names; a "The" before a name is left out of the span
 //    and the key but recorded (`after_capital_the`), since some names own it
-//    ("The New York Times");
+//    ("The Lakeside Morning Post");
 //  - the first word of a sentence is dropped when the document also writes
 //    it in lower case (SetDocument) or when it is a function word;
 //  - a leading title ("President", "Foreign Minister") is dropped;
 //  - an all-capital word of 2..8 letters alone is an acronym; a name followed
 //    by "(ACR)" defines that acronym (`expansion_key`);
 //  - generic descriptions ("the newspaper") are lower case, hence never names.
-// Keys are Latin ASCII lower case (via text::LatinTransliterator), so "ФСБ"
-// and "FSB" meet. Aliases across documents ("NYT", "Soldatov") are
+// Keys are Latin ASCII lower case (via text::LatinTransliterator), so "ФМА"
+// and "FMA" meet. Aliases across documents ("LMP", "Kovalenko") are
 // claims/aliases.h; quotes and citations are claims/quotes.h.
 //
 //   EntityFinder finder;

@@ -195,7 +195,7 @@ std::optional<Figure> ParseWords(const Reader& r, size_t i) {
   return f;
 }
 
-// A digit figure at `i` with its scale word ("1.6 billion", "$5bn", "1,6 Mrd.").
+// A digit figure at `i` with its scale word ("2.3 billion", "$5bn", "2,3 Mrd.").
 std::optional<Figure> ParseDigits(const Reader& r, size_t i, bool money) {
   const Tok& t = *r.At(i);
   if (!t.valid || t.leading_zero) return std::nullopt;
@@ -232,7 +232,7 @@ std::optional<Figure> ParseDigits(const Reader& r, size_t i, bool money) {
 struct UnitMatch {
   const UnitRow* row = nullptr;
   size_t end = 0;
-  bool hyphenated = false;  // "2,615-mile border".
+  bool hyphenated = false;  // "1,940-mile coastline".
 };
 
 UnitMatch MatchUnit(const Reader& r, size_t i) {
@@ -327,7 +327,7 @@ std::string Singular(unsigned lang, std::string_view w) {
 bool IsMonth(std::string_view w) { return Contains(kMonths, w); }
 
 // The counted noun after a figure: the first plural-looking word within the
-// next four (skipping adjectives: "20,000 Russian students"), else the first
+// next four (skipping adjectives: "30,000 foreign pilgrims"), else the first
 // word. German nouns are the capitalised words.
 std::string HeadNounAfter(const Reader& r, size_t i) {
   std::string_view first;
@@ -357,7 +357,7 @@ std::string HeadNounAfter(const Reader& r, size_t i) {
   return first.empty() ? "" : Singular(r.lang(), first);
 }
 
-// "a border of [more than] 4,000 miles": the noun before "of".
+// "a coastline of [more than] 3,000 miles": the noun before "of".
 std::string NounBefore(const Reader& r, size_t begin, size_t floor) {
   std::string_view of = (r.lang() & kDe) ? "von" : (r.lang() & kFr) ? "de" : "of";
   if (begin < floor + 2 || r.Lower(begin - 1) != of || !r.IsWord(begin - 2)) return "";
@@ -742,7 +742,7 @@ std::optional<Quantity> QuantityFinder::TryFigure(size_t i, size_t* next) {
     }
   }
   if (unit.hyphenated || !unit.row) {
-    // "2,615-mile border", "eight-page dossier", "20,000 Russian students".
+    // "1,940-mile coastline", "nine-page dossier", "30,000 foreign pilgrims".
     size_t noun_at = end;
     if (!unit.row && r_.At(end) && IsSymbol(*r_.At(end), U"-") && r_.Glued(end) && r_.IsWord(end + 1) &&
         r_.Glued(end + 1) && !IsStopword(r_.lang(), r_.Lower(end + 1))) {
@@ -887,8 +887,8 @@ bool IntervalsMeet(const Quantity& a, const Quantity& b) {
   double b_low = b.low - tb, b_high = b.high + tb;
   // Conversions between units leave rounding noise in the last bits.
   double eps = 1e-9 * std::max({1.0, std::fabs(a.low), std::fabs(b.low)});
-  // Two round figures stand for half-open rounding intervals: "1.6 billion"
-  // and "1.7 billion" touch at 1.65 billion but do not overlap.
+  // Two round figures stand for half-open rounding intervals: "1.4 billion"
+  // and "1.5 billion" touch at 1.45 billion but do not overlap.
   if (ta > 0 && tb > 0) return a_low < b_high - eps && b_low < a_high - eps;
   return a_low <= b_high + eps && b_low <= a_high + eps;
 }

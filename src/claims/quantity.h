@@ -2,9 +2,9 @@
 // from news text as intervals so that reports of one event can be compared.
 //
 // FindQuantities scans text (English fully; German and French number formats,
-// number words and units too) for figures such as "more than 4,000 miles",
-// "$1.6 billion", "about 6,000 nuclear warheads", "three days before", "2,615-mile
-// border", "between 5 and 7 km" and "31.500 Menschen" (de). Each becomes a
+// number words and units too) for figures such as "more than 3,000 miles",
+// "$2.3 billion", "about 7,000 fishing boats", "four days before", "1,940-mile
+// coastline", "between 5 and 7 km" and "31.500 Menschen" (de). Each becomes a
 // Quantity: a dimension, a canonical unit (SI; money keeps its ISO 4217 code,
 // currencies are never converted) and an interval [low, high] that encodes the
 // qualifier ("more than x" is (x, +inf)). Compatible() tells whether two such
@@ -12,8 +12,8 @@
 // the wrong unit. Dates are claims/dates.h; who said a figure is claims/quotes.h.
 // docs/quantities.md has the rules, tolerances and the unit table.
 //
-//   for (const Quantity& q : FindQuantities("over 20,000 Russian students")) {
-//     // q.dimension == kCount, q.low == 20000, q.high == +inf, q.noun == "student"
+//   for (const Quantity& q : FindQuantities("over 30,000 foreign pilgrims")) {
+//     // q.dimension == kCount, q.low == 30000, q.high == +inf, q.noun == "pilgrim"
 //   }
 //
 // Thread-safety: pure functions.
@@ -33,7 +33,7 @@ enum class Dimension { kCount, kLength, kArea, kMass, kMoney, kPercent, kDuratio
 enum class Qualifier { kExact, kAbout, kMoreThan, kAtLeast, kLessThan, kAtMost, kRange, kVague };
 
 struct Quantity {
-  text::Span span;  // Bytes of the whole mention in the text ("more than 4,000 miles").
+  text::Span span;  // Bytes of the whole mention in the text ("more than 3,000 miles").
   Dimension dimension = Dimension::kCount;
   // Canonical unit: "" for counts, "m", "m2", "kg", "s", "%", ISO 4217 code for
   // money ("USD", "EUR", "GBP", "RUB"...).
@@ -41,14 +41,14 @@ struct Quantity {
   // Interval in the canonical unit, after the qualifier; may be +-infinity
   // (open), never NaN. Open bounds ("more than") are stored as the bound itself.
   double low = 0, high = 0;
-  double stated = 0;        // The number as written (4000 for "4,000 miles", 1.6e9 for "1.6 billion").
+  double stated = 0;        // The number as written (3000 for "3,000 miles", 2.3e9 for "2.3 billion").
   std::string stated_unit;  // The unit as written, normalised: "mi", "km", "day", "USD", "" ...
   Qualifier qualifier = Qualifier::kExact;
   bool round = false;  // A round figure ("20,000", "about 6,000"): approximate.
   // What is counted or measured: lower-case singular head noun ("student",
   // "page", "warhead", "border"), "" if unknown.
   std::string noun;
-  // For durations: "before" / "after" / "ago" / "" ("three days before the invasion").
+  // For durations: "before" / "after" / "ago" / "" ("four days before the launch").
   std::string relation;
 };
 
@@ -75,7 +75,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOption
 bool Compatible(const Quantity& a, const Quantity& b);
 
 // When `a` and `b` are not compatible but one matches the other once its stated
-// number is read in another unit of the same dimension (2,615 mi is 4,208 km: a
+// number is read in another unit of the same dimension (1,940 mi is 3,122 km: a
 // figure in km written as miles), a short English sentence saying so; ""
 // otherwise.
 std::string ExplainUnitMixup(const Quantity& a, const Quantity& b);

@@ -154,7 +154,7 @@ std::optional<Speaker> SpeakerAfter(std::string_view s, size_t pos, size_t limit
         return std::nullopt;
       }
       size_t last = n->span.end;
-      // One more noun ("the FSB document" is an entity first; "the intelligence memo").
+      // One more noun ("the FMA document" is an entity first; "the intelligence memo").
       std::optional<WordRef> n2 = WordAfter(s, last, limit);
       if (n2 && !n2->capitalised && !internal::IsFunctionWord(n2->lower) &&
           !internal::IsSpeechVerb(n2->lower) && !IsAdverb(n2->lower)) {
@@ -263,7 +263,7 @@ std::optional<Found> SpeakerBeforeQuote(std::string_view s, size_t open, size_t 
     }
   }
   // The speech verb: the last word, or ("that" aside) within the last
-  // words before a comma or colon ("observed for The New York Times,").
+  // words before a comma or colon ("observed for The Lakeside Morning Post,").
   std::optional<WordRef> w = WordBefore(s, pos, floor);
   if (w && !punct && w->lower == "that") w = WordBefore(s, w->span.begin, floor);
   for (int i = 0; w && i < (punct ? 8 : 1); ++i) {
@@ -363,12 +363,12 @@ void EmitQuote(std::string_view s, size_t open_mark, size_t open, size_t close, 
 struct LeftCue {
   std::string cue;
   text::Span span;
-  bool descriptor = false;  // "by the cybercrime group X".
+  bool descriptor = false;  // "by the hacker group X".
 };
 
 std::optional<LeftCue> CueBefore(std::string_view s, const Entity& e, size_t floor) {
   // Words between the cue and the name: determiners and lower-case
-  // descriptors ("the cybercrime group"), at most four.
+  // descriptors ("the hacker group"), at most four.
   std::optional<WordRef> w = WordBefore(s, e.span.begin, floor);
   bool descriptor = false;
   for (int i = 0; w && i < 4; ++i) {
@@ -408,7 +408,7 @@ std::optional<LeftCue> CueBefore(std::string_view s, const Entity& e, size_t flo
   return std::nullopt;
 }
 
-// Skips "(ACR)" and an apposition ", a cybercrime group," after a name;
+// Skips "(ACR)" and an apposition ", a hacker group," after a name;
 // returns the position after them and sets *descriptor when the apposition
 // names a kind of organisation.
 size_t SkipAfterName(std::string_view s, size_t pos, size_t limit, bool* descriptor) {

@@ -14,7 +14,7 @@
 // X is an entity (claims/entities.h), a description ("the report": type
 // kOther) or a pronoun. A quote is reported when it has a speaker, or when it
 // is in double marks and has at least `min_words` words; so scare quotes
-// ("the enemy") are not quotes. Single curly quotes need a speaker.
+// ("the rival") are not quotes. Single curly quotes need a speaker.
 //
 // FindCitations reads the cues around each entity: "according to X",
 // "<obtained|seen|cited|reported (on)|published|...> by [the] [descriptor] X",
@@ -22,7 +22,7 @@
 // "<wrote|observed...> for X", "<said|reported> it X" (translated word
 // order), "led X to ...", "X [first|also] <reported|revealed|noted|said|
 // estimated|...>", "a [recent] X <report|investigation|article|analysis>",
-// with "X (ACR)" and "X, a cybercrime group," skipped. Sources are
+// with "X (ACR)" and "X, a hacker group," skipped. Sources are
 // organisations, publications, groups or unknown names; a person is a
 // source only through "according to".
 //
@@ -48,7 +48,7 @@ namespace rashomon::claims {
 struct Quote {
   text::Span span;          // The quoted words, marks excluded.
   std::string text;         // Those bytes.
-  std::string speaker;      // "Andrei Soldatov", "the report"; "" when unknown.
+  std::string speaker;      // "Marta Kovalenko", "the report"; "" when unknown.
   std::string speaker_key;  // Entity key of the speaker; "" for descriptions.
   text::Span speaker_span;  // Where the speaker (or the pronoun) is written.
   EntityType speaker_type = EntityType::kUnknown;

@@ -88,7 +88,7 @@ bool IsSeriesTotal(std::string_view text, size_t begin) {
 }
 
 // Reports that disagree on one fact give figures of one order of size
-// (18 or 21 crew, 12 km or 12 mi, 4,000 or 2,615 miles); figures further
+// (18 or 21 crew, 12 km or 12 mi, 3,000 or 1,940 miles); figures further
 // apart than this are different facts (12 killed, 1.5 million marched;
 // a 739-delegate lead, 2,383 delegates needed). A metre-foot mix-up (3.28)
 // is missed.
@@ -380,7 +380,7 @@ void ConflictFinder::QuantityConflicts(std::vector<Conflict>* out) const {
              similarity >= conflict_similarity_;
     }
     // The same noun, or one side's noun among the other sentence's words
-    // ("more than 4,000 miles of its border" / "its 2,615-mile border").
+    // ("more than 3,000 miles of its coastline" / "its 1,940-mile coastline").
     if (!x.key.empty() && x.key == y.key) return similarity >= bar;
     if (x.key.empty() != y.key.empty()) {
       const Mention& bare = x.key.empty() ? x : y;
@@ -469,8 +469,8 @@ void ConflictFinder::AgentConflicts(std::vector<Conflict>* out) const {
 }
 
 void ConflictFinder::CountedActorConflicts(std::vector<Conflict>* out) const {
-  // The same number of differently named actors: "six Western intelligence
-  // agencies" / "six Western news services". The phrases must share a
+  // The same number of differently named actors: "five regional rescue
+  // teams" / "five regional news agencies". The phrases must share a
   // modifier, so that they name the same group two ways.
   struct Phrase {
     std::vector<std::string> modifiers;

@@ -75,7 +75,7 @@ std::string MergeKey(std::string_view s) { return text::LooseKey(s); }
 
 // The clause of `sentence` (a span of `text`) around `at`: between the
 // nearest , ; : ( ) or dash marks; a clause of fewer than four words takes
-// the clause before it too ("..., particularly Taiwan").
+// the clause before it too ("..., particularly Kelmstad").
 text::Span ClauseAround(std::string_view text, text::Span sentence, size_t at) {
   auto is_break = [&](size_t i) {
     const char c = text[i];
@@ -138,7 +138,7 @@ void AddDetails(const std::vector<StoryDocument>& docs, std::vector<AlignedClaim
         if (10 * (clause.end - clause.begin) > 6 * (sentence.span.end - sentence.span.begin)) {
           continue;
         }
-        // A name with a word or two around it ("As Andrei Soldatov") states nothing.
+        // A name with a word or two around it ("As Marta Kovalenko") states nothing.
         const std::string_view words =
             docs[r.document].text.substr(clause.begin, clause.end - clause.begin);
         if (std::count(words.begin(), words.end(), ' ') < 3) continue;

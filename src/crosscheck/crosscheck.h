@@ -22,7 +22,7 @@
 //      values (claims/quantity.h Compatible: intervals after unit
 //      conversion); the same act credited to different named agents ("rescued
 //      by X" / "rescued by Y"); the same count of differently named actors
-//      ("six Western intelligence agencies" / "six Western news services");
+//      ("five regional rescue teams" / "five regional news agencies");
 //      aligned sentences with dates that cannot overlap. Each with an
 //      explanation, including a unit mix-up when the numbers show one.
 //   4. Provenance: quotes and citations merged across documents, copies

@@ -60,7 +60,7 @@ SentenceVectors::SentenceVectors(const std::vector<StoryDocument>& docs,
     auto& f = raw[i];
     for (const std::string& term : claim.terms) {
       f.push_back({Hash('w', d.language, term), false});
-      // "eight-page" also meets "eight page" (and a translation's "eight -page").
+      // "nine-page" also meets "nine page" (and a translation's "nine -page").
       size_t start = 0;
       for (size_t dash = term.find('-'); dash != std::string::npos; dash = term.find('-', start)) {
         if (dash > start) f.push_back({Hash('w', d.language, term.substr(start, dash - start)), false});
@@ -71,8 +71,8 @@ SentenceVectors::SentenceVectors(const std::vector<StoryDocument>& docs,
       }
     }
     for (const claims::Entity& e : claim.entities) f.push_back({Hash('e', e.key), true});
-    // Dates as the years they span (at most three): "late 2023 or early
-    // 2024" meets "between 2023 and 2024" and "the end of 2023".
+    // Dates as the years they span (at most three): "late 2019 or early
+    // 2020" meets "between 2019 and 2020" and "the end of 2019".
     for (const claims::DateMention& date : claim.dates) {
       int64_t first_year = 0, last_year = 0;
       int month = 0, day = 0;

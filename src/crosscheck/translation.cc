@@ -121,7 +121,7 @@ TranslationVerdict DetectMachineTranslation(std::string_view input, std::string_
       const std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
       const std::string_view prev =
           i == 0 ? std::string_view() : text.substr(words[i - 1].begin, words[i - 1].end - words[i - 1].begin);
-      // "counter -intelligence": a hyphen glued to the next word after a space.
+      // "coast -guard": a hyphen glued to the next word after a space.
       if (i > 0 && word.size() >= 2 && word[0] == '-' && text::IsLetter(static_cast<unsigned char>(word[1])) &&
           !prev.empty() && text::IsLetter(static_cast<unsigned char>(prev.back()))) {
         note(0, words[i - 1].begin, words[i].end);

@@ -3,14 +3,14 @@
 // Machine-translated news keeps traces of the source language's typography
 // and of word-by-word transfer that edited text in the target language does
 // not have. Three signals are counted, each with the words that show it:
-//   - "spaced hyphen": a compound split as "counter -intelligence" or
-//     "eight -page" (a word, a space, then a hyphen glued to the next word);
+//   - "spaced hyphen": a compound split as "coast -guard" or
+//     "nine -page" (a word, a space, then a hyphen glued to the next word);
 //   - "foreign quotes": guillemets in a language whose own quotes are not
 //     guillemets (« » in English), or with spaces inside where the language
 //     does not put them;
 //   - "stray capital": a capitalised function word inside a running,
-//     lower-case sentence ("... Vladimir Putin In public ...", "the invasion
-//     At Ukraine"), which edited prose and headlines (title case is skipped)
+//     lower-case sentence ("... Tomas Varga In public ...", "the storm
+//     At Kelmstad"), which edited prose and headlines (title case is skipped)
 //     do not have.
 // A report is flagged when at least two kinds of signal occur and together
 // reach `min_per_thousand_words`. Edited reports, translated by people or

@@ -868,7 +868,7 @@ bool IsDatelineLine(const LineView& line, const LineShape& shape) {
   string_view t = line.text;
   bool ends_dash = EndsWith(t, "\xE2\x80\x94") || EndsWith(t, "\xE2\x80\x93") || EndsWith(t, " -");
   if (!shape.ends_colon && !ends_dash) return false;
-  // Every word starts with a capital letter or a digit ("Moscow, June 3:").
+  // Every word starts with a capital letter or a digit ("Oslo, June 3:").
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = static_cast<unsigned char>(t[i]);

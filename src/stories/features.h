@@ -7,7 +7,7 @@
 //     words of different languages never meet by accident;
 //   - entities: names (capitalised sequences not opening a sentence, and
 //     each of their words), acronyms and multi-digit numbers, transliterated
-//     to lower-case Latin ASCII ("ФСБ", "FSB" and "Fsb" are one entity;
+//     to lower-case Latin ASCII ("ФМА", "FMA" and "Fma" are one entity;
 //     "31,500", "31.500" and "31 500" one number); ids are language-free,
 //     so reports in different languages meet through them.
 // Term ids are 64-bit hashes of the term text.

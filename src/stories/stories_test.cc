@@ -23,10 +23,10 @@ std::set<uint64_t> Ids(const std::vector<Term>& terms) {
 
 TEST(FeaturizerTest, NamesMeetAcrossScriptsAndCase) {
   Featurizer f;
-  const DocFeatures ru = f.Featurize({"", "Вчера ФСБ сообщила о задержании.", "ru", ""});
-  const DocFeatures en = f.Featurize({"", "On Monday the FSB said it detained him.", "en", ""});
+  const DocFeatures ru = f.Featurize({"", "Вчера ФМА сообщила о задержании.", "ru", ""});
+  const DocFeatures en = f.Featurize({"", "On Monday the FMA said it detained him.", "en", ""});
   const DocFeatures title =
-      f.Featurize({"", "Officials of the Fsb declined to comment.", "en", ""});
+      f.Featurize({"", "Officials of the Fma declined to comment.", "en", ""});
   std::vector<uint64_t> shared;
   std::set<uint64_t> a = Ids(ru.entities), b = Ids(en.entities), c = Ids(title.entities);
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));

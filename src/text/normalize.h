@@ -28,7 +28,7 @@ std::string CollapseWhitespace(std::string_view line);
 // Returns a key for comparing lines loosely: case folded (ICU full folding,
 // "ß" -> "ss"), letters, decimal digits and combining marks kept (marks so
 // that Devanagari or Thai words stay whole), every run of anything else
-// turned into one space, trimmed. "“The Enemy”, China!" -> "the enemy china".
+// turned into one space, trimmed. "“The Rival”, Norland!" -> "the rival norland".
 // Invalid UTF-8 sequences count as separators.
 std::string LooseKey(std::string_view utf8);
 

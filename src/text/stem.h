@@ -4,7 +4,7 @@
 //   text::Stemmer en("en");
 //   en.Stem("elections");               // "elect"
 //   text::LatinTransliterator latin;
-//   latin.ToLatinAscii("ФСБ");          // "FSB"
+//   latin.ToLatinAscii("ФМА");          // "FMA"
 //
 // Thread-safety: each object is used by one thread at a time; create one
 // per worker (construction costs microseconds for a stemmer, about a
@@ -40,8 +40,8 @@ class Stemmer {
   std::unique_ptr<Impl> impl_;
 };
 
-// Any script to Latin, then to ASCII ("Straße" -> "Strasse", "Владимир" ->
-// "Vladimir", "北京" -> "bei jing"), with ICU's "Any-Latin; Latin-ASCII".
+// Any script to Latin, then to ASCII ("Straße" -> "Strasse", "Светлана" ->
+// "Svetlana", "北京" -> "bei jing"), with ICU's "Any-Latin; Latin-ASCII".
 class LatinTransliterator {
  public:
   LatinTransliterator();

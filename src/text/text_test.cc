@@ -254,7 +254,7 @@ TEST(NormalizeTest, LooseKey) {
   } kCases[] = {
       {"", ""},
       {"!!! ...", ""},
-      {"\xE2\x80\x9CThe Enemy\xE2\x80\x9D, China!", "the enemy china"},
+      {"\xE2\x80\x9CThe Rival\xE2\x80\x9D, Norland!", "the rival norland"},
       {"  HELLO---World  ", "hello world"},
       {"COVID-19: 2,000 cases", "covid 19 2 000 cases"},
       {"Stra\xC3\x9F"
@@ -513,7 +513,7 @@ TEST(TokensTest, Tokenize) {
   } kCases[] = {
       {"", ""},
       {" ,.;- ", ""},
-      {"Putin-Xi talks", "[Putin-Xi][talks]"},
+      {"Varga-Lindqvist talks", "[Varga-Lindqvist][talks]"},
       {"don't stop", "[don't][stop]"},
       {"don\xE2\x80\x99t", "[don\xE2\x80\x99t]"},  // Typographic apostrophe.
       {"'quoted' -dash- end-", "[quoted][dash][end]"},
@@ -820,7 +820,7 @@ TEST(FoldCaseTest, FoldsAsciiAndOtherScripts) {
   EXPECT_EQ(FoldCase("NATO Summit"), "nato summit");
   EXPECT_EQ(FoldCase("Straße"), "strasse");
   EXPECT_EQ(FoldCase("ÉTÉ"), "été");
-  EXPECT_EQ(FoldCase("ФСБ"), "фсб");
+  EXPECT_EQ(FoldCase("ФМА"), "фма");
   EXPECT_EQ(FoldCase(""), "");
   EXPECT_EQ(FoldCase(std::string_view("a\xFF" "B", 3)), std::string("a\xFF" "b"));
 }
@@ -844,12 +844,12 @@ TEST(StemmerTest, StemsPerLanguage) {
 
 TEST(LatinTransliteratorTest, NamesMeetAcrossScripts) {
   LatinTransliterator latin;
-  EXPECT_EQ(latin.ToLatinAscii("ФСБ"), "FSB");
-  EXPECT_EQ(FoldCase(latin.ToLatinAscii("Фсб")), "fsb");
+  EXPECT_EQ(latin.ToLatinAscii("ФМА"), "FMA");
+  EXPECT_EQ(FoldCase(latin.ToLatinAscii("Фма")), "fma");
   EXPECT_EQ(latin.ToLatinAscii("Straße"), "Strasse");
   EXPECT_EQ(latin.ToLatinAscii("Zürich"), "Zurich");
   EXPECT_EQ(latin.ToLatinAscii("plain ascii"), "plain ascii");
-  EXPECT_EQ(latin.ToLatinAscii("Владимир"), "Vladimir");
+  EXPECT_EQ(latin.ToLatinAscii("Светлана"), "Svetlana");
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 //
 // A word is a maximal run of letters, decimal digits and combining marks,
 // with inner apostrophes (’ or ') and hyphens (-, U+2010, U+2011, soft
-// hyphen) joining ("don't", "Putin-Xi"), as do ZWJ and ZWNJ (inside Persian
+// hyphen) joining ("don't", "Varga-Lindqvist"), as do ZWJ and ZWNJ (inside Persian
 // and Indic words), and inner '.' or ',' between digits ("1.6", "20,000").
 // Everything else separates. Scripts written without spaces (Han, Hiragana,
 // Katakana, Thai) give one token per character (with its combining marks)
