@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "base/document_json.h"
 #include "base/file_system.h"
 #include "base/parallel.h"
 #include "cli/cli.h"
@@ -94,19 +95,8 @@ void Progress::Finish() {
 }
 
 void AddBlocksAndRemoved(const Document& doc, nlohmann::json* j) {
-  nlohmann::json blocks = nlohmann::json::array();
-  for (const Block& b : doc.blocks) {
-    blocks.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
-  }
-  (*j)["blocks"] = std::move(blocks);
-  nlohmann::json removed = nlohmann::json::array();
-  for (const RemovedLine& r : doc.removed) {
-    removed.push_back({{"text", r.text},
-                       {"reason", RemoveReasonName(r.reason)},
-                       {"rule", r.rule},
-                       {"line", r.line}});
-  }
-  (*j)["removed"] = std::move(removed);
+  (*j)["blocks"] = BlocksJson(doc.blocks);
+  (*j)["removed"] = RemovedJson(doc.removed);
 }
 
 int RunBatchCommand(const BatchArgs& args, const BatchCommand& command, std::ostream& out_default,

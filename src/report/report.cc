@@ -5,6 +5,8 @@
 #include <numeric>
 #include <set>
 
+#include "base/document_json.h"
+
 namespace rashomon::report {
 namespace {
 
@@ -141,13 +143,6 @@ nlohmann::json BuildReport(const std::vector<Document>& docs, const pipeline::An
   }
   for (size_t d = 0; d < docs.size(); ++d) {
     const Document& doc = docs[d];
-    nlohmann::json removed = nlohmann::json::array();
-    for (const RemovedLine& line : doc.removed) {
-      removed.push_back({{"text", line.text},
-                         {"reason", RemoveReasonName(line.reason)},
-                         {"rule", line.rule},
-                         {"line", line.line}});
-    }
     nlohmann::json j = {
         {"source", doc.source},
         {"title", doc.title},
@@ -158,7 +153,7 @@ nlohmann::json BuildReport(const std::vector<Document>& docs, const pipeline::An
         {"story", a.stories.empty() ? 0 : a.stories[a.story_of[d]].id},
         {"machine_translated", false},
         {"duplicate_of", nullptr},
-        {"removed", std::move(removed)}};
+        {"removed", RemovedJson(doc.removed)}};
     if (a.duplicate_of[d] >= 0) {
       j["duplicate_of"] = docs[static_cast<size_t>(a.duplicate_of[d])].source;
       j["duplicate_jaccard"] = a.duplicate_jaccard[d];

@@ -6,6 +6,8 @@
 #include <system_error>
 #include <utility>
 
+#include "base/document_json.h"
+
 namespace rashomon::server::internal {
 namespace {
 
@@ -115,17 +117,6 @@ Json StoriesJson(const std::vector<store::StorySummary>& stories, int limit, int
 
 Json DocumentJson(const store::StoredDocument& stored) {
   const Document& d = stored.document;
-  Json blocks = Json::array();
-  for (const Block& b : d.blocks) {
-    blocks.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
-  }
-  Json removed = Json::array();
-  for (const RemovedLine& r : d.removed) {
-    removed.push_back({{"text", r.text},
-                       {"reason", RemoveReasonName(r.reason)},
-                       {"rule", r.rule},
-                       {"line", r.line}});
-  }
   return {{"id", stored.id},
           {"source", d.source},
           {"url", d.url},
@@ -142,8 +133,8 @@ Json DocumentJson(const store::StoredDocument& stored) {
           {"warnings", d.warnings},
           {"raw", d.raw},
           {"text", stored.text},
-          {"blocks", std::move(blocks)},
-          {"removed", std::move(removed)},
+          {"blocks", BlocksJson(d.blocks)},
+          {"removed", RemovedJson(d.removed)},
           {"content_hash", stored.content_hash},
           {"stories", stored.stories},
           {"copies", CopiesJson(stored.copies)}};

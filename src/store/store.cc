@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/document_json.h"
 #include "base/iso_time.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
@@ -53,25 +54,6 @@ std::string ContentHash(std::string_view key) {
   for (int i = 31; i >= 0; --i) {
     out[i] = kHex[static_cast<unsigned>(h & 0xf)];
     h >>= 4;
-  }
-  return out;
-}
-
-Json BlocksJson(const std::vector<Block>& blocks) {
-  Json out = Json::array();
-  for (const Block& b : blocks) {
-    out.push_back({{"kind", BlockKindName(b.kind)}, {"text", b.text}, {"line", b.line}});
-  }
-  return out;
-}
-
-Json RemovedJson(const std::vector<RemovedLine>& removed) {
-  Json out = Json::array();
-  for (const RemovedLine& r : removed) {
-    out.push_back({{"text", r.text},
-                   {"reason", RemoveReasonName(r.reason)},
-                   {"rule", r.rule},
-                   {"line", r.line}});
   }
   return out;
 }
